@@ -1,0 +1,3 @@
+using CredentialSite.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

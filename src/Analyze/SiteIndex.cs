@@ -1,0 +1,97 @@
+using CredentialSite.Model;
+
+namespace CredentialSite.Analyze;
+
+/// <summary>
+/// Stage 3: every lookup and derived fact the pages need, computed once (never per page):
+/// ids to records, scores, and the reverse links (badge to roles, competency to badges, ...).
+/// </summary>
+public sealed class SiteIndex
+{
+    public SiteIndex(Catalog catalog, BuildOptions options)
+    {
+        Catalog = catalog;
+        Site = catalog.Site;
+        AsOf = options.AsOf ?? catalog.Site.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        IncludeDrafts = options.Drafts;
+
+        Issuers = catalog.Issuers.OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
+        IssuersById = First(catalog.Issuers, i => i.Id);
+        FrameworksById = First(catalog.Frameworks, f => f.Id);
+        CompetenciesById = First(catalog.Frameworks.SelectMany(f => f.Competencies), c => c.Id);
+        AllBadgesById = First(catalog.Badges, b => b.Id);
+        Badges = catalog.Badges.Where(IsPublished).OrderBy(b => b.Name, StringComparer.Ordinal).ThenBy(b => b.Id, StringComparer.Ordinal).ToList();
+        BadgesById = Badges.ToDictionary(b => b.Id);
+        Ladders = catalog.Ladders.OrderBy(l => l.Name, StringComparer.Ordinal).ToList();
+        RolesById = First(catalog.Ladders.SelectMany(l => l.Roles), r => r.Id);
+        LaddersById = First(catalog.Ladders, l => l.Id);
+        Pages = catalog.Pages.Where(p => !p.Draft || options.Drafts).OrderBy(p => p.Order).ThenBy(p => p.Title, StringComparer.Ordinal).ToList();
+
+        Vetting = catalog.Issuers.ToDictionary(i => i.Id, i => Scores.Vetting(i, Site));
+        Rigor = catalog.Badges.ToDictionary(b => b.Id, b => Scores.Rigor(b, Site));
+
+        BadgesByIssuer = Group(Badges.Select(b => (b.Issuer, b)));
+        BadgesByCompetency = Group(Badges.SelectMany(b => b.Competencies.Select(c => (c.Competency, b))));
+        StackedFrom = Group(Badges.SelectMany(b => b.StacksInto.Select(t => (t, b))));
+        UnlockedBy = Group(Badges.SelectMany(b => b.Prerequisites.Select(p => (p, b))));
+        var roles = catalog.Ladders.SelectMany(l => l.Roles).ToList();
+        RolesRequiring = Group(roles.SelectMany(r => r.RequiredBadges.Select(b => (b, r))));
+        RolesRecommending = Group(roles.SelectMany(r => r.OptionalBadges.Select(b => (b, r))));
+        RolesExpecting = Group(roles.SelectMany(r => r.Competencies.Select(c => (c.Competency, r))));
+        PromotionsNaming = Group(roles.SelectMany(r => (r.Promotion?.Packages ?? [])
+            .SelectMany(p => p.Rules.SelectMany(rule => rule.All.Concat(rule.Of))).Distinct().Select(b => (b, r))));
+        PromotionsFrom = Group(roles.SelectMany(r => (r.Promotion?.From ?? []).Select(f => (f, r))));
+    }
+
+    public Catalog Catalog { get; }
+    public SiteConfig Site { get; }
+    public DateOnly AsOf { get; }
+    public bool IncludeDrafts { get; }
+
+    public IReadOnlyList<Issuer> Issuers { get; }
+    public IReadOnlyDictionary<string, Issuer> IssuersById { get; }
+    public IReadOnlyDictionary<string, Framework> FrameworksById { get; }
+    public IReadOnlyDictionary<string, Competency> CompetenciesById { get; }
+    /// <summary>Every badge, drafts included (for reference checks).</summary>
+    public IReadOnlyDictionary<string, Badge> AllBadgesById { get; }
+    /// <summary>Badges that appear on the site: drafts only with --drafts.</summary>
+    public IReadOnlyList<Badge> Badges { get; }
+    public IReadOnlyDictionary<string, Badge> BadgesById { get; }
+    public IReadOnlyList<Ladder> Ladders { get; }
+    public IReadOnlyDictionary<string, Ladder> LaddersById { get; }
+    public IReadOnlyDictionary<string, Role> RolesById { get; }
+    public IReadOnlyList<FreePage> Pages { get; }
+
+    public IReadOnlyDictionary<string, Score> Vetting { get; }
+    public IReadOnlyDictionary<string, Score> Rigor { get; }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<Badge>> BadgesByIssuer { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<Badge>> BadgesByCompetency { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<Badge>> StackedFrom { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<Badge>> UnlockedBy { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<Role>> RolesRequiring { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<Role>> RolesRecommending { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<Role>> RolesExpecting { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<Role>> PromotionsNaming { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<Role>> PromotionsFrom { get; }
+
+    public bool IsPublished(Badge b) => !b.IsDraft || IncludeDrafts;
+
+    public static IReadOnlyList<T> Get<T>(IReadOnlyDictionary<string, IReadOnlyList<T>> map, string key) =>
+        map.TryGetValue(key, out var list) ? list : [];
+
+    /// <summary>The competencies of one cluster name, across frameworks.</summary>
+    public IEnumerable<Competency> Cluster(string cluster) =>
+        CompetenciesById.Values.Where(c => c.Cluster == cluster);
+
+    private static Dictionary<string, T> First<T>(IEnumerable<T> items, Func<T, string> key)
+    {
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var item in items) map.TryAdd(key(item), item);
+        return map;
+    }
+
+    private static Dictionary<string, IReadOnlyList<T>> Group<T>(IEnumerable<(string Key, T Value)> pairs) =>
+        pairs.GroupBy(p => p.Key, StringComparer.Ordinal)
+             .ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.Select(p => p.Value).Distinct().ToList(), StringComparer.Ordinal);
+}

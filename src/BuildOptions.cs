@@ -1,0 +1,18 @@
+namespace CredentialSite;
+
+/// <summary>What one build is asked to do (the CLI's options).</summary>
+public sealed record BuildOptions
+{
+    public static readonly BuildOptions Default = new();
+
+    public string Source { get; init; } = ".";
+    public string Output { get; init; } = "output";
+    public string? BaseUrl { get; init; }
+    public DateOnly? AsOf { get; init; }
+    public bool Drafts { get; init; }
+    public bool WarningsAsErrors { get; init; }
+    /// <summary>Validate only: run every check, write nothing.</summary>
+    public bool DryRun { get; init; }
+    /// <summary>Where the built-in theme lives (defaults to the tool's own theme folder).</summary>
+    public string? BuiltInTheme { get; init; }
+}

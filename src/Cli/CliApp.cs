@@ -1,0 +1,123 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using CredentialSite.Diagnostics;
+
+namespace CredentialSite.Cli;
+
+/// <summary>
+/// The command line. Exit codes: 0 success, 1 input errors (diagnostics printed), 2 usage errors.
+/// Output goes to the given writers so tests can capture it; no stack trace ever reaches a user.
+/// </summary>
+public static class CliApp
+{
+    public const int Ok = 0, InputErrors = 1, UsageError = 2;
+
+    public static string Version =>
+        typeof(CliApp).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var sourceOption = new Option<string>("--source", "-s")
+        { Description = "The site's source folder (with site.yml)", DefaultValueFactory = _ => "." };
+        var outputOption = new Option<string>("--output", "-o")
+        { Description = "Where to write the site", DefaultValueFactory = _ => "output" };
+        var baseUrlOption = new Option<string?>("--base-url")
+        { Description = "Absolute URL the site is served from (overrides site.yml baseUrl), e.g. from actions/configure-pages" };
+        var asOfOption = new Option<string?>("--as-of")
+        { Description = "Judge expiry and readiness at this date (YYYY-MM-DD; default: site.yml asOf, else today UTC)" };
+        var draftsOption = new Option<bool>("--drafts") { Description = "Also publish badges and pages with status draft" };
+        var strictOption = new Option<bool>("--warnings-as-errors") { Description = "Fail (exit 1) when there is any warning" };
+        var statsOption = new Option<bool>("--stats") { Description = "Print the time each build stage took" };
+
+        var build = new Command("build", "Build the site into the output folder (the previous output survives a failed build)")
+        {
+            sourceOption, outputOption, baseUrlOption, asOfOption, draftsOption, strictOption, statsOption,
+        };
+        var validate = new Command("validate", "Check everything build checks; write nothing")
+        {
+            sourceOption, baseUrlOption, asOfOption, draftsOption, strictOption,
+        };
+
+        var root = new RootCommand("CredentialSite: publish a credential catalog (badges, rubrics, roles, portfolios) as a static site with Open Badges 3.0, CTDL and schema.org JSON-LD.")
+        {
+            build, validate,
+        };
+
+        int usage = Ok;
+        BuildOptions? Options(ParseResult r, bool dryRun)
+        {
+            DateOnly? asOf = null;
+            if (r.GetValue(asOfOption) is { } text)
+            {
+                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                {
+                    stderr.WriteLine($"error: --as-of '{text}' is not a date; use YYYY-MM-DD");
+                    usage = UsageError;
+                    return null;
+                }
+                asOf = d;
+            }
+            return new BuildOptions
+            {
+                Source = r.GetValue(sourceOption)!,
+                Output = dryRun ? "" : r.GetValue(outputOption)!,
+                BaseUrl = r.GetValue(baseUrlOption),
+                AsOf = asOf,
+                Drafts = r.GetValue(draftsOption),
+                WarningsAsErrors = r.GetValue(strictOption),
+                DryRun = dryRun,
+            };
+        }
+
+        build.SetAction(r => Options(r, false) is { } o ? Execute(o, r.GetValue(statsOption), stdout, stderr) : usage);
+        validate.SetAction(r => Options(r, true) is { } o ? Execute(o, false, stdout, stderr) : usage);
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) stderr.WriteLine("error: " + e.Message);
+            stderr.WriteLine("Run 'credentialsite --help' for usage.");
+            return UsageError;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+    }
+
+    private static int Execute(BuildOptions options, bool stats, TextWriter stdout, TextWriter stderr)
+    {
+        var clock = Stopwatch.StartNew();
+        BuildResult result;
+        try
+        {
+            result = SiteBuild.Run(options);
+        }
+        catch (Exception e)
+        {
+            // A bug, not bad input: say so plainly, without a stack trace.
+            stderr.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine("This is a bug in CredentialSite; please report it with the input that caused it.");
+            return InputErrors;
+        }
+        var diagnostics = result.Diagnostics.Sorted();
+        foreach (var d in diagnostics) stderr.WriteLine(d.ToString());
+        if (stats)
+            foreach (var (stage, elapsed) in result.Stages)
+                stdout.WriteLine($"  {stage,-10} {elapsed.TotalMilliseconds,8:0} ms");
+        var errors = result.Diagnostics.ErrorCount;
+        var warnings = result.Diagnostics.WarningCount;
+        var ok = result.Succeeded(options.WarningsAsErrors);
+        var elapsedText = $"{clock.Elapsed.TotalSeconds:0.00} s";
+        if (!ok)
+        {
+            var why = errors > 0 ? Plural(errors, "error") : Plural(warnings, "warning") + " (--warnings-as-errors)";
+            stderr.WriteLine($"failed: {why}, {Plural(warnings, "warning")}; nothing written ({elapsedText})");
+            return InputErrors;
+        }
+        stdout.WriteLine(options.DryRun
+            ? $"valid: no errors, {Plural(warnings, "warning")} ({elapsedText})"
+            : $"built: {Plural(result.PagesWritten, "page")} ({Plural(result.FilesWritten, "file")}) in {options.Output}, {Plural(warnings, "warning")} ({elapsedText})");
+        return Ok;
+    }
+
+    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
+}

@@ -1,0 +1,63 @@
+namespace CredentialSite.Diagnostics;
+
+/// <summary>
+/// Stable diagnostic codes. Do not renumber or reuse a code: users search for them and tests assert them.
+/// Every code is documented in README.md (section "Diagnostics").
+/// </summary>
+public static class DiagnosticCodes
+{
+    // Input files and YAML
+    public const string YamlSyntax = "CS0001";
+    public const string WrongType = "CS0002";
+    public const string MissingField = "CS0003";
+    public const string InvalidEnum = "CS0004";
+    public const string InvalidDate = "CS0005";
+    public const string InvalidDuration = "CS0006";
+    public const string UnknownField = "CS0007";
+    public const string DuplicateId = "CS0008";
+    public const string UnknownReference = "CS0009";
+    public const string IdMismatch = "CS0010";
+    public const string ImageWithoutAlt = "CS0011";
+    public const string InvalidId = "CS0012";
+    public const string MissingSiteConfig = "CS0013";
+    public const string InvalidUrl = "CS0014";
+    public const string InvalidValue = "CS0015";
+    public const string MissingFile = "CS0016";
+    public const string ReferenceCycle = "CS0017";
+
+    // Portfolios (privacy and evidence)
+    public const string PortfolioUnknownVersion = "CS0101";
+    public const string EvidenceOutsideFolder = "CS0102";
+
+    // Theme and output
+    public const string TemplateError = "CS0201";
+    public const string BrokenLink = "CS0202";
+    public const string OutputError = "CS0203";
+
+    /// <summary>Every code with a one-line description, for the README and for tests.</summary>
+    public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
+    {
+        [YamlSyntax] = "YAML syntax error",
+        [WrongType] = "a value has the wrong type (e.g. a list where a text is expected)",
+        [MissingField] = "a required field is missing",
+        [InvalidEnum] = "a value is not one of the allowed values",
+        [InvalidDate] = "a date is not an ISO 8601 date (YYYY-MM-DD)",
+        [InvalidDuration] = "a duration is not an ISO 8601 duration (P2Y, P18M, P90D, PT3H)",
+        [UnknownField] = "a field the format does not define (warning; did-you-mean)",
+        [DuplicateId] = "two items of the same kind share an id",
+        [UnknownReference] = "a reference to an unknown issuer, competency, level, badge, role or criterion",
+        [IdMismatch] = "an explicit id: does not match the file or folder name",
+        [ImageWithoutAlt] = "an image without its alt text (imageAlt / photoAlt)",
+        [InvalidId] = "an id does not match ^[a-z0-9]+(-[a-z0-9]+)*$",
+        [MissingSiteConfig] = "site.yml is missing",
+        [InvalidUrl] = "a URL is not absolute http(s)",
+        [InvalidValue] = "a value is out of range or inconsistent",
+        [MissingFile] = "a referenced file (image, evidence) does not exist",
+        [ReferenceCycle] = "prerequisites or stacksInto form a cycle",
+        [PortfolioUnknownVersion] = "a portfolio badge version is not in the badge's changelog (warning)",
+        [EvidenceOutsideFolder] = "an evidence file points outside its portfolio folder",
+        [TemplateError] = "a theme template failed to parse or render",
+        [BrokenLink] = "a page links to a file that the site does not contain",
+        [OutputError] = "the output folder could not be written",
+    };
+}

@@ -1,0 +1,47 @@
+using CredentialSite.Diagnostics;
+using CredentialSite.Model;
+
+namespace CredentialSite.Load;
+
+/// <summary>Stage 1: read every source file into immutable records (files are parsed in parallel).</summary>
+public static class LoadCatalog
+{
+    public static Catalog? Run(SourceFolder source, BuildOptions options, DiagnosticBag diags)
+    {
+        if (!File.Exists(source.SiteFile))
+        {
+            diags.Error(DiagnosticCodes.MissingSiteConfig, SourceLocation.File("site.yml"), $"no site.yml in {source.Root}",
+                "run the command in a site's source folder or pass --source <folder>");
+            return null;
+        }
+        var siteFields = YamlFile.Open(source.SiteFile, "site.yml", diags);
+        var site = siteFields is null ? null : ReadCatalog.Site(siteFields, diags, options.BaseUrl);
+
+        var issuers = ReadAll(source, source.Issuers, diags, ReadCatalog.Issuer);
+        var frameworks = ReadAll(source, source.Competencies, diags, ReadCatalog.Framework);
+        var badges = ReadAll(source, source.Badges, diags, ReadCatalog.Badge);
+        var ladders = ReadAll(source, source.Roles, diags, ReadCatalog.Ladder);
+        var pages = LoadPages.Run(source, diags);
+        var portfolios = LoadPortfolios.Run(source, diags);
+        var assets = SourceFolder.FilesUnder(source.Assets)
+            .Select(f => "assets/" + Path.GetRelativePath(source.Assets, f).Replace('\\', '/'))
+            .ToList();
+
+        if (site is null) return null;
+        return new Catalog(site, issuers, frameworks, badges, ladders, pages, portfolios, assets);
+    }
+
+    private static IReadOnlyList<T> ReadAll<T>(SourceFolder source, string folder, DiagnosticBag diags,
+        Func<YamlFields, string, DiagnosticBag, T?> read) where T : class
+    {
+        var files = SourceFolder.YamlFiles(folder);
+        var results = new T?[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            var rel = source.Relative(files[i]);
+            var fields = YamlFile.Open(files[i], rel, diags);
+            if (fields is not null) results[i] = read(fields, Path.GetFileNameWithoutExtension(files[i]), diags);
+        });
+        return results.OfType<T>().ToList();
+    }
+}

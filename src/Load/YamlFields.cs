@@ -1,0 +1,287 @@
+using System.Globalization;
+using CredentialSite.Diagnostics;
+using CredentialSite.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CredentialSite.Load;
+
+/// <summary>
+/// Typed, located reads of one YAML mapping. Every read records its location in the entity's
+/// <see cref="LocationMap"/>; a wrong type, a missing required field or a bad enum, date or
+/// duration becomes a diagnostic and the read returns null, so loading continues past bad input.
+/// Call <see cref="Finish"/> to report the keys nobody asked for as unknown fields.
+/// </summary>
+public sealed class YamlFields
+{
+    private readonly YamlMappingNode _node;
+    private readonly DiagnosticBag _diags;
+    private readonly string _prefix;
+    private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
+    public YamlFields(YamlMappingNode node, LocationMap spans, DiagnosticBag diags, string prefix = "")
+    {
+        _node = node;
+        Spans = spans;
+        _diags = diags;
+        _prefix = prefix;
+        foreach (var (k, v) in node.Children)
+        {
+            var key = k is YamlScalarNode s ? s.Value ?? "" : k.ToString();
+            if (_entries.ContainsKey(key))
+                diags.Error(DiagnosticCodes.DuplicateId, At(k), $"the key '{key}' appears twice in this mapping", "remove one of them");
+            else
+                _entries[key] = (k, v);
+        }
+    }
+
+    public LocationMap Spans { get; }
+
+    public string FilePath => Spans.Path;
+
+    public SourceLocation Location => At(_node);
+
+    public SourceLocation At(YamlNode node) => At(Spans.Path, node);
+
+    public static SourceLocation At(string path, YamlNode node) =>
+        new(path, (int)Math.Max(1, node.Start.Line), (int)Math.Max(1, node.Start.Column));
+
+    /// <summary>Location of a key's value if present, else of this mapping.</summary>
+    public SourceLocation LocationOf(string key) =>
+        _entries.TryGetValue(key, out var e) ? At(e.Value) : Location;
+
+    public bool Has(string key) => _entries.ContainsKey(key);
+
+    private string PathOf(string key) => _prefix + key;
+
+    private YamlNode? Get(string key, bool required, string what)
+    {
+        _read.Add(key);
+        if (!_entries.TryGetValue(key, out var entry) || IsNull(entry.Value))
+        {
+            if (required)
+                _diags.Error(DiagnosticCodes.MissingField, Location, $"missing required field '{key}'", $"add '{key}: <{what}>'");
+            return null;
+        }
+        Spans.Set(PathOf(key), At(entry.Value));
+        return entry.Value;
+    }
+
+    private static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain } s && (s.Value is null or "" or "~" or "null");
+
+    private void WrongType(YamlNode node, string key, string expected, string? hint = null) =>
+        _diags.Error(DiagnosticCodes.WrongType, At(node), $"'{key}' must be {expected}, found {Describe(node)}", hint);
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "a mapping",
+        YamlSequenceNode => "a list",
+        YamlScalarNode s => $"'{s.Value}'",
+        _ => "something else",
+    };
+
+    public string? Text(string key, bool required = false)
+    {
+        var node = Get(key, required, "text");
+        if (node is null) return null;
+        if (node is YamlScalarNode s) return s.Value;
+        WrongType(node, key, "a text");
+        return null;
+    }
+
+    public bool? Bool(string key)
+    {
+        var node = Get(key, false, "true|false");
+        if (node is null) return null;
+        if (node is YamlScalarNode s && s.Style == ScalarStyle.Plain)
+        {
+            if (s.Value is "true" or "True" or "TRUE") return true;
+            if (s.Value is "false" or "False" or "FALSE") return false;
+        }
+        WrongType(node, key, "true or false");
+        return null;
+    }
+
+    public int? Int(string key, bool required = false, int min = int.MinValue)
+    {
+        var node = Get(key, required, "number");
+        if (node is null) return null;
+        if (node is YamlScalarNode s && int.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
+        {
+            if (v >= min) return v;
+            _diags.Error(DiagnosticCodes.InvalidValue, At(node), $"'{key}' must be at least {min}, found {v}");
+            return null;
+        }
+        WrongType(node, key, "a whole number");
+        return null;
+    }
+
+    public double? Number(string key, bool required = false)
+    {
+        var node = Get(key, required, "number");
+        if (node is null) return null;
+        if (node is YamlScalarNode s && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            return v;
+        WrongType(node, key, "a number");
+        return null;
+    }
+
+    public DateOnly? Date(string key, bool required = false)
+    {
+        var node = Get(key, required, "YYYY-MM-DD");
+        if (node is null) return null;
+        if (node is YamlScalarNode s && DateOnly.TryParseExact(s.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            return d;
+        _diags.Error(DiagnosticCodes.InvalidDate, At(node), $"'{key}' must be an ISO 8601 date, found {Describe(node)}", "write dates as YYYY-MM-DD, e.g. 2026-05-01");
+        return null;
+    }
+
+    public IsoDuration? Duration(string key, bool required = false)
+    {
+        var node = Get(key, required, "ISO 8601 duration");
+        if (node is null) return null;
+        if (node is YamlScalarNode s && s.Value is not null && IsoDuration.TryParse(s.Value) is { } d)
+            return d;
+        _diags.Error(DiagnosticCodes.InvalidDuration, At(node), $"'{key}' must be an ISO 8601 duration, found {Describe(node)}", "e.g. P2Y (2 years), P18M (18 months), P90D (90 days), PT3H (3 hours)");
+        return null;
+    }
+
+    /// <summary>A text that must be one of <paramref name="allowed"/>.</summary>
+    public string? Enum(string key, IReadOnlyCollection<string> allowed, bool required = false)
+    {
+        var node = Get(key, required, string.Join("|", allowed));
+        if (node is null) return null;
+        if (node is not YamlScalarNode s)
+        {
+            WrongType(node, key, "one of " + string.Join(", ", allowed));
+            return null;
+        }
+        return CheckEnum(s, key, allowed);
+    }
+
+    private string? CheckEnum(YamlScalarNode s, string key, IReadOnlyCollection<string> allowed)
+    {
+        var value = s.Value ?? "";
+        if (allowed.Contains(value)) return value;
+        var closest = Suggest.Closest(value, allowed);
+        _diags.Error(DiagnosticCodes.InvalidEnum, At(s), $"'{value}' is not a valid {key}",
+            (closest is null ? "" : $"did you mean '{closest}'? ") + "allowed: " + string.Join(", ", allowed));
+        return null;
+    }
+
+    public IReadOnlyList<string> TextList(string key, bool required = false) =>
+        ScalarList(key, required, (s, _) => s.Value);
+
+    /// <summary>A list whose items must each be one of <paramref name="allowed"/>.</summary>
+    public IReadOnlyList<string> EnumList(string key, IReadOnlyCollection<string> allowed) =>
+        ScalarList(key, false, (s, _) => CheckEnum(s, key, allowed));
+
+    private IReadOnlyList<string> ScalarList(string key, bool required, Func<YamlScalarNode, int, string?> read)
+    {
+        var node = Get(key, required, "list");
+        if (node is null) return [];
+        if (node is not YamlSequenceNode seq)
+        {
+            WrongType(node, key, "a list", node is YamlScalarNode s ? $"write {key}: [{s.Value}]" : null);
+            return [];
+        }
+        var result = new List<string>(seq.Children.Count);
+        for (var i = 0; i < seq.Children.Count; i++)
+        {
+            var item = seq.Children[i];
+            Spans.Set($"{PathOf(key)}[{i}]", At(item));
+            if (item is YamlScalarNode s)
+            {
+                if (read(s, i) is { } v) result.Add(v);
+            }
+            else WrongType(item, $"{key}[{i}]", "a text");
+        }
+        return result;
+    }
+
+    /// <summary>A nested mapping, or null when absent (or of the wrong type, reported).</summary>
+    public YamlFields? Map(string key, bool required = false)
+    {
+        var node = Get(key, required, "mapping");
+        if (node is null) return null;
+        if (node is YamlMappingNode m) return new YamlFields(m, Spans, _diags, PathOf(key) + ".");
+        WrongType(node, key, "a mapping");
+        return null;
+    }
+
+    /// <summary>A list of mappings, each read by <paramref name="read"/>; unreadable items are skipped.</summary>
+    public IReadOnlyList<T> List<T>(string key, Func<YamlFields, T?> read, bool required = false) where T : class
+    {
+        var node = Get(key, required, "list");
+        if (node is null) return [];
+        if (node is not YamlSequenceNode seq)
+        {
+            WrongType(node, key, "a list");
+            return [];
+        }
+        var result = new List<T>(seq.Children.Count);
+        for (var i = 0; i < seq.Children.Count; i++)
+        {
+            var item = seq.Children[i];
+            var path = $"{PathOf(key)}[{i}]";
+            Spans.Set(path, At(item));
+            if (item is not YamlMappingNode m)
+            {
+                WrongType(item, $"{key}[{i}]", "a mapping");
+                continue;
+            }
+            var fields = new YamlFields(m, Spans, _diags, path + ".");
+            if (read(fields) is { } value) result.Add(value);
+            fields.Finish();
+        }
+        return result;
+    }
+
+    /// <summary>A mapping of names to texts, in file order (e.g. rubric descriptors per level).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> TextMap(string key, bool required = false)
+    {
+        var node = Get(key, required, "mapping");
+        if (node is null) return [];
+        if (node is not YamlMappingNode m)
+        {
+            WrongType(node, key, "a mapping");
+            return [];
+        }
+        var result = new List<KeyValuePair<string, string>>();
+        foreach (var (k, v) in m.Children)
+        {
+            var name = (k as YamlScalarNode)?.Value ?? "";
+            Spans.Set($"{PathOf(key)}.{name}", At(k));
+            if (v is YamlScalarNode s) result.Add(new(name, s.Value ?? ""));
+            else WrongType(v, $"{key}.{name}", "a text");
+        }
+        return result;
+    }
+
+    /// <summary>A mapping of names to numbers (e.g. weight overrides).</summary>
+    public IReadOnlyDictionary<string, double> NumberMap(string key)
+    {
+        var result = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (name, text) in TextMap(key))
+        {
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) result[name] = v;
+            else _diags.Error(DiagnosticCodes.WrongType, Spans.At($"{PathOf(key)}.{name}"), $"'{key}.{name}' must be a number, found '{text}'");
+        }
+        return result;
+    }
+
+    /// <summary>Reports every key of this mapping that no read asked for, with a did-you-mean.</summary>
+    public void Finish()
+    {
+        foreach (var (key, entry) in _entries)
+        {
+            if (_read.Contains(key)) continue;
+            var hint = Suggest.Closest(key, _read) is { } close
+                ? $"did you mean '{close}'?"
+                : "known fields here: " + string.Join(", ", _read.OrderBy(k => k, StringComparer.Ordinal));
+            _diags.Warning(DiagnosticCodes.UnknownField, At(entry.Key), $"unknown field '{key}'", hint);
+        }
+    }
+}

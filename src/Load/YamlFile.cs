@@ -1,0 +1,56 @@
+using CredentialSite.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CredentialSite.Load;
+
+/// <summary>Parses one YAML file into its root mapping, reporting syntax errors with their position.</summary>
+public static class YamlFile
+{
+    public static YamlFields? Open(string fullPath, string relPath, DiagnosticBag diags)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(fullPath);
+        }
+        catch (IOException e)
+        {
+            diags.Error(DiagnosticCodes.MissingFile, SourceLocation.File(relPath), $"cannot read the file: {e.Message}");
+            return null;
+        }
+        return Parse(text, relPath, diags);
+    }
+
+    public static YamlFields? Parse(string text, string relPath, DiagnosticBag diags)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            var at = new SourceLocation(relPath, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column));
+            diags.Error(DiagnosticCodes.YamlSyntax, at, "YAML syntax error: " + CleanMessage(e),
+                "check indentation, a missing ':' or an unclosed quote or bracket near this position");
+            return null;
+        }
+        var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+        if (root is not YamlMappingNode map)
+        {
+            diags.Error(DiagnosticCodes.WrongType, root is null ? SourceLocation.File(relPath) : YamlFields.At(relPath, root),
+                "the file must contain a YAML mapping (key: value lines)");
+            return null;
+        }
+        return new YamlFields(map, new LocationMap(YamlFields.At(relPath, map)), diags);
+    }
+
+    /// <summary>YamlDotNet prefixes messages with its own position; ours is already in front.</summary>
+    private static string CleanMessage(YamlException e)
+    {
+        var m = e.InnerException?.Message ?? e.Message;
+        var cut = m.IndexOf("): ", StringComparison.Ordinal);
+        return (m.StartsWith('(') && cut > 0 ? m[(cut + 3)..] : m).Trim();
+    }
+}

@@ -1,0 +1,59 @@
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace CredentialSite.Markdown;
+
+/// <summary>
+/// The two Markdown pipelines, built once and shared by every page (Markdig pipelines are thread-safe).
+/// Catalog Markdown is trusted; portfolio Markdown is not: raw HTML is escaped and only http(s),
+/// mailto and relative links survive.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    private readonly MarkdownPipeline _trusted = new MarkdownPipelineBuilder()
+        .UsePipeTables().UseAutoLinks().UseEmphasisExtras().UseListExtras().UseTaskLists()
+        .Build();
+
+    private readonly MarkdownPipeline _untrusted = new MarkdownPipelineBuilder()
+        .UsePipeTables().UseAutoLinks().UseEmphasisExtras().UseListExtras()
+        .DisableHtml()
+        .Build();
+
+    public static readonly MarkdownRenderer Instance = new();
+
+    public string Trusted(string? markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToHtml(markdown, _trusted);
+
+    public string Untrusted(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        var doc = Markdig.Markdown.Parse(markdown, _untrusted);
+        foreach (var link in doc.Descendants<LinkInline>())
+        {
+            if (!IsSafeUrl(link.Url)) link.Url = "";
+            if (link.IsImage) link.IsImage = false; // no remote images from untrusted text: they would track readers
+        }
+        foreach (var auto in doc.Descendants<AutolinkInline>())
+            if (!IsSafeUrl(auto.Url)) auto.Url = "";
+        return Markdig.Markdown.ToHtml(doc, _untrusted);
+    }
+
+    /// <summary>Plain text (for meta descriptions, JSON-LD and search).</summary>
+    public string PlainText(string? markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown, _untrusted).Trim();
+
+    /// <summary>http(s), mailto and relative URLs only; anything with another scheme is dropped.</summary>
+    public static bool IsSafeUrl(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url)) return false;
+        // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:"): strip them first.
+        var cleaned = new string(url.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).ToArray());
+        var colon = cleaned.IndexOf(':');
+        if (colon < 0) return true;
+        var slash = cleaned.IndexOfAny(['/', '?', '#']);
+        if (slash >= 0 && slash < colon) return true; // the colon is in a path or query: relative
+        var scheme = cleaned[..colon].ToLowerInvariant();
+        return scheme is "http" or "https" or "mailto";
+    }
+}

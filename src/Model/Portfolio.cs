@@ -1,0 +1,66 @@
+using CredentialSite.Load;
+
+namespace CredentialSite.Model;
+
+/// <summary>
+/// An employee portfolio (input/portfolios/&lt;id&gt;/portfolio.yml). Only the privacy filter decides what of
+/// it reaches the output; <c>private:</c> fields are never read into this record at all.
+/// </summary>
+public sealed record Portfolio(
+    string Id,
+    string Name,
+    Consent Consent,
+    string? Headline,
+    string? Photo,
+    string? PhotoAlt,
+    string? CurrentRole,
+    string? TargetRole,
+    IReadOnlyList<EarnedBadge> Badges,
+    Statement? ManagerStatement,
+    IReadOnlyList<PlanItem> Plan,
+    string Folder,
+    LocationMap Spans);
+
+public sealed record Consent(bool Publish, DateOnly? Date, IReadOnlyList<string> Scope)
+{
+    public bool Allows(string section) => Publish && Scope.Contains(section);
+}
+
+public sealed record EarnedBadge(
+    string Badge,
+    string? Version,
+    DateOnly? Issued,
+    DateOnly? Expires,
+    string? CredentialId,
+    string? Credential,
+    IReadOnlyList<KeyValuePair<string, string>> Results,
+    IReadOnlyList<PortfolioEvidence> Evidence,
+    string? Reflection,
+    string Visibility,
+    string SpanPath)
+{
+    public bool IsHidden => Visibility == "hidden";
+}
+
+/// <summary>One piece of evidence: an artifact, a metric, a quote or an attestation.</summary>
+public sealed record PortfolioEvidence(
+    string Type,
+    string? Title,
+    string? File,
+    string? Url,
+    EvidenceContext? Context,
+    Metric? Metric,
+    string? Text,
+    string? By,
+    string? Role,
+    DateOnly? Date,
+    IReadOnlyList<string> Criteria,
+    string? Statement);
+
+public sealed record EvidenceContext(string? Challenge, string? Action, string? Result);
+
+public sealed record Metric(string Name, string? Unit, double? Before, double? After, string? Window, string? Source, string? ConfirmedBy);
+
+public sealed record Statement(string? By, string? Role, DateOnly? Date, string? Text);
+
+public sealed record PlanItem(string Title, DateOnly? Due, string? Status, string? Competency);

@@ -1,0 +1,29 @@
+using CredentialSite.Load;
+
+namespace CredentialSite.Model;
+
+/// <summary>site.yml.</summary>
+public sealed record SiteConfig(
+    string Title,
+    string? Description,
+    Uri BaseUrl,
+    string Language,
+    Organization? Organization,
+    DateOnly? AsOf,
+    DateOnly? PromotionWindow,
+    IReadOnlyDictionary<string, double> RigorMethods,
+    IReadOnlyDictionary<string, double> VettingWeights,
+    string? Cname,
+    LocationMap Spans)
+{
+    /// <summary>The base path of the site, always starting and ending with '/': "/" or "/repo/".</summary>
+    public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
+
+    /// <summary>An absolute URL for a site-relative path ("badges/x/").</summary>
+    public string AbsoluteUrl(string relative) => BaseUrl.GetLeftPart(UriPartial.Authority) + BasePath + relative.TrimStart('/');
+}
+
+public sealed record Organization(string Name, string? Url);
+
+/// <summary>A free page from input/pages: front matter plus Markdown.</summary>
+public sealed record FreePage(string Slug, string Title, string? Description, int Order, bool Draft, string Markdown, string SourcePath);

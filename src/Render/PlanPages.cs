@@ -1,0 +1,102 @@
+using CredentialSite.Analyze;
+using CredentialSite.Model;
+using CredentialSite.StructuredData;
+
+namespace CredentialSite.Render;
+
+/// <summary>Stage 4: decides every HTML page of the site, with its view model and JSON-LD.</summary>
+public static class PlanPages
+{
+    public static IReadOnlyList<PageJob> Run(SiteIndex ix, ViewBuilder views)
+    {
+        var jobs = new List<PageJob>();
+        var home = new Crumb("Home", "");
+        PageMeta Meta(string kind, string title, string? description, string path, IReadOnlyList<Crumb> crumbs,
+            IReadOnlyList<RawHtml>? jsonLd = null, string? alternate = null, string? image = null) =>
+            new(kind, title, description, path, ix.Site.AbsoluteUrl(path), crumbs,
+                alternate, [.. jsonLd ?? [], Script(SchemaOrg.Breadcrumbs(ix, crumbs.Select(c => (c.Title, c.Url)).Append((title, path))))],
+                image is null ? null : OpenBadges.AssetUrl(ix, image), kind == "home" ? "website" : "article");
+
+        jobs.Add(new PageJob("index.html", "home.html", Meta("home", ix.Site.Title, ix.Site.Description, "", []), views.Home()));
+
+        var badgesCrumb = new Crumb("Badges", "badges/");
+        jobs.Add(new PageJob("badges/index.html", "badges.html",
+            Meta("badges", "All badges", $"Every badge in {ix.Site.Title}, grouped by tier.", "badges/", [home]), views.BadgeIndex()));
+        foreach (var b in ix.Badges)
+        {
+            var jsonLd = new List<RawHtml>
+            {
+                Script(OpenBadges.Achievement(ix, b, standalone: true)),
+                Script(SchemaOrg.Credential(ix, b)),
+                Script(Ctdl.Credential(ix, b)),
+            };
+            jobs.Add(new PageJob($"badges/{b.Id}/index.html", "badge.html",
+                Meta("badge", b.Name, b.Summary, $"badges/{b.Id}/", [home, badgesCrumb], jsonLd, $"badges/{b.Id}.json", b.Image),
+                views.Badge(b)));
+        }
+
+        var issuersCrumb = new Crumb("Issuers", "issuers/");
+        jobs.Add(new PageJob("issuers/index.html", "issuers.html",
+            Meta("issuers", "Issuers", "Who issues the badges, and how well each issuer is vetted.", "issuers/", [home]),
+            ix.Issuers.Select(views.Issuer).ToList()));
+        foreach (var i in ix.Issuers)
+        {
+            var jsonLd = new List<RawHtml>
+            {
+                Script(OpenBadges.Profile(ix, i, standalone: true)),
+                Script(SchemaOrg.Organization(ix, i)),
+                Script(Ctdl.Organization(ix, i)),
+            };
+            jobs.Add(new PageJob($"issuers/{i.Id}/index.html", "issuer.html",
+                Meta("issuer", i.Name, MarkdownFirstLine(i.Description), $"issuers/{i.Id}/", [home, issuersCrumb], jsonLd, null, i.Image),
+                views.Issuer(i)));
+        }
+
+        var competenciesCrumb = new Crumb("Competencies", "competencies/");
+        var frameworks = ix.Catalog.Frameworks.OrderBy(f => f.Name, StringComparer.Ordinal).Select(views.Framework).ToList();
+        jobs.Add(new PageJob("competencies/index.html", "competencies.html",
+            Meta("competencies", "Competencies", "The competency frameworks badges are mapped to.", "competencies/", [home]), frameworks));
+        foreach (var f in frameworks)
+        {
+            jobs.Add(new PageJob($"frameworks/{f.Framework.Id}/index.html", "framework.html",
+                Meta("framework", f.Framework.Name, MarkdownFirstLine(f.Framework.Description), f.Url, [home, competenciesCrumb]), f));
+            var fwCrumb = new Crumb(f.Framework.Name, f.Url);
+            foreach (var c in f.Framework.Competencies)
+                jobs.Add(new PageJob($"competencies/{c.Id}/index.html", "competency.html",
+                    Meta("competency", c.Name, MarkdownFirstLine(c.Description), $"competencies/{c.Id}/", [home, competenciesCrumb, fwCrumb]),
+                    views.Competency(c)));
+        }
+
+        var rolesCrumb = new Crumb("Roles", "roles/");
+        var ladders = ix.Ladders.Select(views.Ladder).ToList();
+        jobs.Add(new PageJob("roles/index.html", "roles.html",
+            Meta("roles", "Career ladders and roles", "Roles by ladder and level, and the badges each expects.", "roles/", [home]), ladders));
+        foreach (var l in ladders)
+        {
+            jobs.Add(new PageJob($"ladders/{l.Ladder.Id}/index.html", "ladder.html",
+                Meta("ladder", l.Ladder.Name, MarkdownFirstLine(l.Ladder.Description), l.Url, [home, rolesCrumb]), l));
+            var ladderCrumb = new Crumb(l.Ladder.Name, l.Url);
+            foreach (var r in l.Roles)
+                jobs.Add(new PageJob($"roles/{r.Role.Id}/index.html", "role.html",
+                    Meta("role", r.Role.Name, r.Role.Summary, r.Ref.Url, [home, rolesCrumb, ladderCrumb]), r));
+        }
+
+        foreach (var p in ix.Pages)
+            jobs.Add(new PageJob($"{p.Slug}/index.html", "page.html",
+                Meta("page", p.Title, p.Description, p.Slug + "/", [home]), new FreePageView(p)));
+
+        jobs.Add(new PageJob("404.html", "404.html", Meta("404", "Page not found", null, "404.html", [home]), new object()));
+        return jobs;
+    }
+
+    private static RawHtml Script<T>(T document) =>
+        new("<script type=\"application/ld+json\">" + JsonLd.ToScript(document) + "</script>");
+
+    private static string? MarkdownFirstLine(string? markdown)
+    {
+        var text = Markdown.MarkdownRenderer.Instance.PlainText(markdown);
+        if (text.Length == 0) return null;
+        var line = text.Split('\n')[0].Trim();
+        return line.Length > 200 ? line[..197] + "..." : line;
+    }
+}

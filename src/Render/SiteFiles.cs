@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using CredentialSite.Analyze;
+using CredentialSite.Markdown;
+using CredentialSite.StructuredData;
+using CredentialSite.Write;
+
+namespace CredentialSite.Render;
+
+/// <summary>Stage 6: the non-HTML files: badge JSON, catalog.json, sitemap, feed, robots.txt and GitHub Pages files.</summary>
+public static class SiteFiles
+{
+    public static IReadOnlyList<OutputFile> Run(SiteIndex ix, ViewBuilder views, IReadOnlyList<PageJob> pages, Theme theme, string assetsRoot)
+    {
+        var files = new List<OutputFile>();
+        foreach (var b in ix.Badges)
+            files.Add(OutputFile.Text($"badges/{b.Id}.json", JsonLd.ToFile(OpenBadges.Achievement(ix, b, standalone: true))));
+        files.Add(OutputFile.Text("catalog.json", JsonLd.ToFile(CatalogJson(ix, views))));
+        files.Add(OutputFile.Text("sitemap.xml", Sitemap(ix, pages)));
+        files.Add(OutputFile.Text("feed.xml", Feed(ix, views)));
+        files.Add(OutputFile.Text("robots.txt", $"User-agent: *\nAllow: /\nSitemap: {ix.Site.AbsoluteUrl("sitemap.xml")}\n"));
+        files.Add(OutputFile.Text(".nojekyll", ""));
+        if (ix.Site.Cname is { } cname) files.Add(OutputFile.Text("CNAME", cname.Trim() + "\n"));
+        foreach (var (rel, full) in theme.StaticFiles) files.Add(OutputFile.Copy(rel, full));
+        foreach (var asset in ix.Catalog.Assets)
+            files.Add(OutputFile.Copy(asset, Path.Combine(assetsRoot, asset["assets/".Length..])));
+        return files;
+    }
+
+    public sealed record CatalogEntry(string Id, string Name, string? Summary, string Tier, string Status, string Issuer,
+        string Url, string Achievement, string? Version, double Rigor);
+
+    public sealed record CatalogDocument(string Title, string Url, string AsOf, int Count, IReadOnlyList<CatalogEntry> Badges);
+
+    private static CatalogDocument CatalogJson(SiteIndex ix, ViewBuilder views) =>
+        new(ix.Site.Title, ix.Site.AbsoluteUrl(""), ix.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ix.Badges.Count,
+            ix.Badges.Select(b => new CatalogEntry(b.Id, b.Name, b.Summary, b.Tier, b.Status, b.Issuer,
+                ix.Site.AbsoluteUrl($"badges/{b.Id}/"), OpenBadges.AchievementId(ix, b.Id), b.Version, ix.Rigor[b.Id].Value)).ToList());
+
+    private static string Sitemap(SiteIndex ix, IReadOnlyList<PageJob> pages)
+    {
+        var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        foreach (var p in pages.Where(p => p.Meta.Kind != "404").OrderBy(p => p.Meta.Path, StringComparer.Ordinal))
+        {
+            sb.Append("  <url><loc>").Append(WebUtility.HtmlEncode(p.Meta.CanonicalUrl)).Append("</loc>");
+            if (p.Model is BadgePageView bp && bp.Badge.Governance?.Changelog.Select(c => c.Date).Max() is { } d)
+                sb.Append("<lastmod>").Append(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</lastmod>");
+            sb.Append("</url>\n");
+        }
+        return sb.Append("</urlset>\n").ToString();
+    }
+
+    /// <summary>An Atom feed of badge changes, from the changelogs (newest first; dates make it deterministic).</summary>
+    private static string Feed(SiteIndex ix, ViewBuilder views)
+    {
+        static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+        static string Stamp(DateOnly? d) => (d ?? DateOnly.MinValue).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+        var changes = views.RecentChanges(50);
+        var updated = changes.Count > 0 ? changes[0].Date : ix.AsOf;
+        var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+        sb.Append("  <title>").Append(E(ix.Site.Title)).Append(" — badge changes</title>\n");
+        sb.Append("  <id>").Append(E(ix.Site.AbsoluteUrl("feed.xml"))).Append("</id>\n");
+        sb.Append("  <link rel=\"self\" href=\"").Append(E(ix.Site.AbsoluteUrl("feed.xml"))).Append("\"/>\n");
+        sb.Append("  <link rel=\"alternate\" type=\"text/html\" href=\"").Append(E(ix.Site.AbsoluteUrl(""))).Append("\"/>\n");
+        sb.Append("  <updated>").Append(Stamp(updated)).Append("</updated>\n");
+        sb.Append("  <author><name>").Append(E(ix.Site.Organization?.Name ?? ix.Site.Title)).Append("</name></author>\n");
+        foreach (var c in changes)
+        {
+            var url = ix.Site.AbsoluteUrl(c.Badge.Url);
+            sb.Append("  <entry>\n");
+            sb.Append("    <title>").Append(E($"{c.Badge.Name} {c.Version}")).Append("</title>\n");
+            sb.Append("    <id>").Append(E($"{url}#v{c.Version}")).Append("</id>\n");
+            sb.Append("    <link href=\"").Append(E(url)).Append("\"/>\n");
+            sb.Append("    <updated>").Append(Stamp(c.Date)).Append("</updated>\n");
+            sb.Append("    <content type=\"html\">").Append(E(MarkdownRenderer.Instance.Trusted(c.Changes))).Append("</content>\n");
+            sb.Append("  </entry>\n");
+        }
+        return sb.Append("</feed>\n").ToString();
+    }
+}

@@ -1,0 +1,164 @@
+using CredentialSite.Analyze;
+using CredentialSite.Model;
+
+namespace CredentialSite.Render;
+
+/// <summary>Builds the template views from the <see cref="SiteIndex"/>; shared pieces (badge cards) are built once.</summary>
+public sealed class ViewBuilder
+{
+    private readonly SiteIndex _ix;
+    private readonly Dictionary<string, BadgeCard> _cards;
+    private readonly Dictionary<string, RoleRef> _roles;
+
+    public ViewBuilder(SiteIndex index)
+    {
+        _ix = index;
+        _cards = index.Badges.ToDictionary(b => b.Id, MakeCard, StringComparer.Ordinal);
+        _roles = index.RolesById.Values.ToDictionary(r => r.Id, r =>
+            new RoleRef(r.Id, r.Name, index.LaddersById[r.LadderId].Name, r.Level, $"roles/{r.Id}/"), StringComparer.Ordinal);
+    }
+
+    public IReadOnlyDictionary<string, BadgeCard> Cards => _cards;
+
+    private BadgeCard MakeCard(Badge b)
+    {
+        var issuer = _ix.IssuersById.GetValueOrDefault(b.Issuer);
+        var rigor = _ix.Rigor[b.Id];
+        var clusters = b.Competencies.Select(c => _ix.CompetenciesById.GetValueOrDefault(c.Competency)?.Cluster)
+            .OfType<string>().Distinct().Order(StringComparer.Ordinal);
+        return new BadgeCard(b.Id, b.Name, b.Summary, b.Tier, b.Status, issuer?.Name ?? b.Issuer, b.Issuer, b.Image, b.ImageAlt,
+            rigor.Display, rigor.Band, $"badges/{b.Id}/", b.Version, string.Join(", ", clusters));
+    }
+
+    private IReadOnlyList<BadgeCard> Cards_(IEnumerable<Badge> badges) =>
+        badges.Where(b => _cards.ContainsKey(b.Id)).Select(b => _cards[b.Id]).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+
+    private IReadOnlyList<BadgeCard> CardsById(IEnumerable<string> ids) =>
+        ids.Where(_cards.ContainsKey).Select(id => _cards[id]).ToList();
+
+    private IReadOnlyList<RoleRef> RolesOf(IEnumerable<Role> roles) =>
+        roles.Select(r => _roles[r.Id]).OrderBy(r => r.LadderName, StringComparer.Ordinal).ThenBy(r => r.Level).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+
+    private CompetencyRef CompetencyRef(string id, string? level, IReadOnlyList<string>? behaviors = null)
+    {
+        var c = _ix.CompetenciesById.GetValueOrDefault(id);
+        return new CompetencyRef(id, c?.Name ?? id, c?.Cluster, level, behaviors is { Count: > 0 } ? behaviors : c?.Behaviors ?? [], $"competencies/{id}/");
+    }
+
+    public HomeView Home()
+    {
+        var tiers = Vocabulary.Tiers.Select(t => new Count(Words.Title(t), _ix.Badges.Count(b => b.Tier == t), $"badges/#tier-{t}")).ToList();
+        var clusters = _ix.CompetenciesById.Values.Select(c => c.Cluster).OfType<string>().Distinct().Order(StringComparer.Ordinal)
+            .Select(cl => new Count(cl, _ix.Badges.Count(b => b.Competencies.Any(c => _ix.CompetenciesById.GetValueOrDefault(c.Competency)?.Cluster == cl)), null))
+            .ToList();
+        var issuers = _ix.Issuers.Select(i => new Count(i.Name, SiteIndex.Get(_ix.BadgesByIssuer, i.Id).Count, $"issuers/{i.Id}/")).ToList();
+        var changes = RecentChanges(8);
+        return new HomeView(_ix.Badges.Count, _ix.Issuers.Count, _ix.CompetenciesById.Count, _ix.RolesById.Count,
+            tiers, clusters, issuers, _ix.Ladders, changes);
+    }
+
+    /// <summary>Changelog entries of published badges, newest first (also the feed's entries).</summary>
+    public IReadOnlyList<ChangeView> RecentChanges(int max) =>
+        _ix.Badges.SelectMany(b => (b.Governance?.Changelog ?? []).Select(c => new ChangeView(_cards[b.Id], c.Version, c.Date, c.Changes)))
+            .OrderByDescending(c => c.Date).ThenBy(c => c.Badge.Id, StringComparer.Ordinal).ThenBy(c => c.Version, StringComparer.Ordinal)
+            .Take(max).ToList();
+
+    public BadgeIndexView BadgeIndex()
+    {
+        var all = _ix.Badges.Select(b => _cards[b.Id]).ToList();
+        var byTier = Vocabulary.Tiers.Select(t => new BadgeGroup(Words.Title(t), t, all.Where(c => c.Tier == t).ToList())).ToList();
+        return new BadgeIndexView(byTier, all, all.Count(c => c.Status == "retired"));
+    }
+
+    public BadgePageView Badge(Badge b)
+    {
+        var issuer = _ix.IssuersById.GetValueOrDefault(b.Issuer);
+        return new BadgePageView(
+            b, _cards[b.Id], issuer, issuer is null ? null : _ix.Vetting[issuer.Id], _ix.Rigor[b.Id],
+            b.Competencies.Select(c => CompetencyRef(c.Competency, c.Level, c.Behaviors)).ToList(),
+            b.Rubric is null ? null : Rubric(b.Rubric),
+            b.Assessment.Select(a => new AssessmentView(a, Vocabulary.MethodsById[a.Method].Name, Vocabulary.MethodsById[a.Method].CtdlMethod, a.Duration?.ToWords())).ToList(),
+            RenewalWords(b.Renewal),
+            Cards_(SiteIndex.Get(_ix.StackedFrom, b.Id)),
+            Cards_(SiteIndex.Get(_ix.UnlockedBy, b.Id)),
+            RolesOf(SiteIndex.Get(_ix.RolesRequiring, b.Id)),
+            RolesOf(SiteIndex.Get(_ix.RolesRecommending, b.Id)),
+            RolesOf(SiteIndex.Get(_ix.PromotionsNaming, b.Id)),
+            $"badges/{b.Id}.json");
+    }
+
+    private static RubricView Rubric(Rubric r)
+    {
+        var order = r.Levels.Select((l, i) => (l.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        string NameOf(string? id) => r.Levels.FirstOrDefault(l => l.Id == id)?.Name ?? id ?? "";
+        var rows = r.Criteria.Select(c =>
+        {
+            var required = c.RequiredLevel ?? r.RequiredLevel;
+            var requiredIndex = required is not null && order.TryGetValue(required, out var ri) ? ri : -1;
+            var cells = r.Levels.Select((l, i) => new RubricCell(l.Id, l.Name,
+                c.Levels.FirstOrDefault(d => d.Key == l.Id).Value ?? "", l.Id == required, requiredIndex >= 0 && i >= requiredIndex)).ToList();
+            return new RubricRow(c.Id, c.Name, c.Weight?.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture), NameOf(required), cells);
+        }).ToList();
+        return new RubricView(r.Levels, r.RequiredLevel is null ? null : NameOf(r.RequiredLevel), rows);
+    }
+
+    /// <summary>The renewal policy as one sentence a reader can act on.</summary>
+    public static string RenewalWords(Renewal? r)
+    {
+        if (r?.ValidFor is null) return "Does not expire." + (r?.Method is { } m0 && m0 != "none" ? $" Holders keep it current by {Words.Title(m0).ToLowerInvariant()}." : "");
+        var text = $"Valid for {r.ValidFor.ToWords()} from the date it is issued.";
+        if (r.GracePeriod is not null) text += $" A grace period of {r.GracePeriod.ToWords()} follows expiry.";
+        text += r.Method switch
+        {
+            "reassessment" => " Renewal requires a new assessment against the current criteria.",
+            "evidence-resubmission" => " Renewal requires submitting fresh evidence.",
+            "continuing-education" => " Renewal requires continuing education.",
+            "none" => " It cannot be renewed: earn it again.",
+            _ => "",
+        };
+        return text;
+    }
+
+    public IssuerPageView Issuer(Issuer i) =>
+        new(i, _ix.Vetting[i.Id], Cards_(SiteIndex.Get(_ix.BadgesByIssuer, i.Id)), $"issuers/{i.Id}/");
+
+    public FrameworkPageView Framework(Framework f)
+    {
+        var clusters = f.Competencies.GroupBy(c => c.Cluster ?? "Other")
+            .Select(g => new ClusterView(g.Key, g.Select(c => CompetencyRef(c.Id, null)).ToList()))
+            .ToList();
+        return new FrameworkPageView(f, clusters, $"frameworks/{f.Id}/");
+    }
+
+    public CompetencyPageView Competency(Competency c)
+    {
+        var badges = SiteIndex.Get(_ix.BadgesByCompetency, c.Id)
+            .Select(b => new LevelledBadge(_cards[b.Id], b.Competencies.First(x => x.Competency == c.Id).Level))
+            .OrderBy(x => x.Badge.Name, StringComparer.Ordinal).ToList();
+        var roles = SiteIndex.Get(_ix.RolesExpecting, c.Id)
+            .Select(r => new LevelledRole(_roles[r.Id], r.Competencies.First(x => x.Competency == c.Id).Level))
+            .OrderBy(x => x.Role.LadderName, StringComparer.Ordinal).ThenBy(x => x.Role.Level).ToList();
+        return new CompetencyPageView(c, _ix.FrameworksById[c.FrameworkId], badges, roles, $"competencies/{c.Id}/");
+    }
+
+    public RoleView Role(Role r)
+    {
+        var packages = (r.Promotion?.Packages ?? []).Select(p => new PackageView(p.Name, p.Rules.Select(rule =>
+        {
+            var text = Analyze.Rules.Describe(rule, id => _ix.AllBadgesById.GetValueOrDefault(id)?.Name ?? id,
+                id => _ix.CompetenciesById.GetValueOrDefault(id)?.Name ?? id);
+            var candidates = _ix.Badges.Where(b => !b.IsRetired && Analyze.Rules.Accepts(rule, b, _ix.CompetenciesById))
+                .Select(b => _cards[b.Id]).ToList();
+            return new RuleView(text, candidates);
+        }).ToList())).ToList();
+        return new RoleView(r, _roles[r.Id], _ix.LaddersById[r.LadderId],
+            r.Competencies.Select(c => CompetencyRef(c.Competency, c.Level)).ToList(),
+            CardsById(r.RequiredBadges), CardsById(r.OptionalBadges),
+            (r.Promotion?.From ?? []).Where(_roles.ContainsKey).Select(id => _roles[id]).ToList(),
+            packages,
+            RolesOf(SiteIndex.Get(_ix.PromotionsFrom, r.Id)));
+    }
+
+    public LadderPageView Ladder(Ladder l) =>
+        new(l, l.Roles.OrderBy(r => r.Level).Select(Role).ToList(), $"ladders/{l.Id}/");
+}

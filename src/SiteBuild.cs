@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using CredentialSite.Analyze;
+using CredentialSite.Diagnostics;
+using CredentialSite.Load;
+using CredentialSite.PostProcess;
+using CredentialSite.Render;
+using CredentialSite.Write;
+
+namespace CredentialSite;
+
+/// <summary>The result of one build: what was found, what was written, how long each stage took.</summary>
+public sealed record BuildResult(DiagnosticBag Diagnostics, int PagesWritten, int FilesWritten, IReadOnlyList<(string Stage, TimeSpan Elapsed)> Stages)
+{
+    public bool Succeeded(bool warningsAsErrors) =>
+        !Diagnostics.HasErrors && !(warningsAsErrors && Diagnostics.WarningCount > 0);
+}
+
+/// <summary>The one place that orders the build's stages. Each stage reads what the previous ones made.</summary>
+public static class SiteBuild
+{
+    public static BuildResult Run(BuildOptions options)
+    {
+        var diags = new DiagnosticBag();
+        var stages = new List<(string, TimeSpan)>();
+        var clock = Stopwatch.StartNew();
+        T Stage<T>(string name, Func<T> run)
+        {
+            var start = clock.Elapsed;
+            var result = run();
+            stages.Add((name, clock.Elapsed - start));
+            return result;
+        }
+        BuildResult Done(int pages = 0, int files = 0) => new(diags, pages, files, stages);
+
+        var source = new SourceFolder(options.Source);
+        // 1. Load: parse every source file into immutable records.
+        var catalog = Stage("load", () => LoadCatalog.Run(source, options, diags));
+        if (catalog is null) return Done();
+        // 2. Validate: references, ids, rubric levels, cycles, files.
+        Stage("validate", () => { ValidateCatalog.Run(catalog, diags); return 0; });
+        // 3. Analyze: lookups, reverse links and scores, computed once.
+        var index = Stage("analyze", () => new SiteIndex(catalog, options));
+        var theme = Stage("theme", () => Theme.Load(options.BuiltInTheme ?? Theme.BuiltInFolder, source.Theme, source.Root, diags));
+        if (diags.HasErrors) return Done();
+        // 4. Plan: every page with its view model and JSON-LD.
+        var views = Stage("views", () => new ViewBuilder(index));
+        var jobs = Stage("plan", () => PlanPages.Run(index, views));
+        // 5. Render: pages through the theme, in parallel.
+        var nav = Navigation(index);
+        var pages = Stage("render", () => new RenderPages(theme, index, diags, nav).Run(jobs));
+        // 6. Site files: badge JSON, catalog.json, sitemap, feed, robots, GitHub Pages files, assets.
+        var files = Stage("files", () => pages.Concat(SiteFiles.Run(index, views, jobs, theme, source.Assets)).ToList());
+        if (diags.HasErrors) return Done();
+        // 7. Check: every internal link resolves inside the site.
+        Stage("links", () => { CheckLinks.Run(files, index.Site.BasePath, diags); return 0; });
+        if (diags.HasErrors || options.DryRun || (options.WarningsAsErrors && diags.WarningCount > 0)) return Done();
+        // 8. Write: into a staging folder, then swap it in.
+        Stage("write", () => WriteSite.Run(files, options.Output, diags));
+        return Done(pages.Count, files.Count);
+    }
+
+    private static IReadOnlyList<NavItem> Navigation(SiteIndex ix)
+    {
+        var nav = new List<NavItem>
+        {
+            new("Badges", "badges/", false),
+            new("Roles", "roles/", false),
+            new("Competencies", "competencies/", false),
+            new("Issuers", "issuers/", false),
+        };
+        nav.AddRange(ix.Pages.Where(p => !p.Slug.Contains('/')).Select(p => new NavItem(p.Title, p.Slug + "/", false)));
+        return nav;
+    }
+}
