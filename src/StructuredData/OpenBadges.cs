@@ -114,7 +114,7 @@ public static class OpenBadges
 
     private static string EvaluationMethod(Assessment a, Rubric? rubric)
     {
-        var who = a.Assessors is > 1 ? $"{a.Assessors} independent assessors" : "one assessor";
+        var who = a.Assessors switch { 0 => "machine scoring", > 1 => $"{a.Assessors} independent assessors", _ => "one assessor" };
         var text = $"Scored by {who}" + (a.Calibrated ? " calibrated against anchor samples" : "");
         if (rubric is { RequiredLevel: { } req })
             text += $" against the published rubric; passing requires {rubric.Levels.FirstOrDefault(l => l.Id == req)?.Name ?? req} on every criterion unless a criterion sets its own level";
