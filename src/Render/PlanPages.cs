@@ -17,11 +17,13 @@ public static class PlanPages
                 alternate, [.. jsonLd ?? [], Script(SchemaOrg.Breadcrumbs(ix, crumbs.Select(c => (c.Title, c.Url)).Append((title, path))))],
                 image is null ? null : OpenBadges.AssetUrl(ix, image), kind == "home" ? "website" : "article");
 
+        var badgesCrumb = new Crumb("Badges", "badges/");
         jobs.Add(new PageJob("index.html", "home.html", Meta("home", ix.Site.Title, ix.Site.Description, "", []), views.Home()));
 
-        var badgesCrumb = new Crumb("Badges", "badges/");
-        jobs.Add(new PageJob("badges/index.html", "badges.html",
-            Meta("badges", "All badges", $"Every badge in {ix.Site.Title}, grouped by tier.", "badges/", [home]), views.BadgeIndex()));
+        foreach (var (sort, path) in ViewBuilder.BadgeSorts)
+            jobs.Add(new PageJob(path + "index.html", "badges.html",
+                Meta("badges", sort == "name" ? "All badges" : $"All badges by {sort}", $"Every badge in {ix.Site.Title}, grouped by tier.",
+                    path, sort == "name" ? [home] : [home, badgesCrumb]), views.BadgeIndex(sort)));
         foreach (var b in ix.Badges)
         {
             var jsonLd = new List<RawHtml>

@@ -27,7 +27,8 @@ public sealed class ViewBuilder
         var clusters = b.Competencies.Select(c => _ix.CompetenciesById.GetValueOrDefault(c.Competency)?.Cluster)
             .OfType<string>().Distinct().Order(StringComparer.Ordinal);
         return new BadgeCard(b.Id, b.Name, b.Summary, b.Tier, b.Status, issuer?.Name ?? b.Issuer, b.Issuer, b.Image, b.ImageAlt,
-            rigor.Display, rigor.Band, $"badges/{b.Id}/", b.Version, string.Join(", ", clusters));
+            rigor.Display, rigor.Band, $"badges/{b.Id}/", b.Version, string.Join(", ", clusters), rigor.Value,
+            b.Governance?.Changelog.Select(c => c.Date).Max());
     }
 
     private IReadOnlyList<BadgeCard> Cards_(IEnumerable<Badge> badges) =>
@@ -63,11 +64,23 @@ public sealed class ViewBuilder
             .OrderByDescending(c => c.Date).ThenBy(c => c.Badge.Id, StringComparer.Ordinal).ThenBy(c => c.Version, StringComparer.Ordinal)
             .Take(max).ToList();
 
-    public BadgeIndexView BadgeIndex()
+    /// <summary>The orders the badge index can be read in: (name, page path, order).</summary>
+    public static readonly IReadOnlyList<(string Name, string Path)> BadgeSorts =
+        [("name", "badges/"), ("rigor", "badges/by-rigor/"), ("issuer", "badges/by-issuer/"), ("newest", "badges/newest/")];
+
+    public BadgeIndexView BadgeIndex(string sort)
     {
-        var all = _ix.Badges.Select(b => _cards[b.Id]).ToList();
-        var byTier = Vocabulary.Tiers.Select(t => new BadgeGroup(Words.Title(t), t, all.Where(c => c.Tier == t).ToList())).ToList();
-        return new BadgeIndexView(byTier, all, all.Count(c => c.Status == "retired"));
+        var byName = _ix.Badges.Select(b => _cards[b.Id]).ToList();
+        var byTier = Vocabulary.Tiers.Select(t => new BadgeGroup(Words.Title(t), t, byName.Where(c => c.Tier == t).ToList())).ToList();
+        IReadOnlyList<BadgeCard> all = sort switch
+        {
+            "rigor" => byName.OrderByDescending(c => c.RigorValue).ThenBy(c => c.Name, StringComparer.Ordinal).ToList(),
+            "issuer" => byName.OrderBy(c => c.IssuerName, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ToList(),
+            "newest" => byName.OrderByDescending(c => c.Updated).ThenBy(c => c.Name, StringComparer.Ordinal).ToList(),
+            _ => byName,
+        };
+        var sorts = BadgeSorts.Select(s => new SortLink(s.Name, s.Path, s.Name == sort)).ToList();
+        return new BadgeIndexView(byTier, all, byName.Count(c => c.Status == "retired"), sort, sorts);
     }
 
     public BadgePageView Badge(Badge b)

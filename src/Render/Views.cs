@@ -38,7 +38,8 @@ public sealed record Count(string Name, int Value, string? Url);
 
 public sealed record BadgeCard(
     string Id, string Name, string? Summary, string Tier, string Status, string IssuerName, string IssuerId,
-    string? Image, string? ImageAlt, string Rigor, string RigorBand, string Url, string? Version, string Clusters);
+    string? Image, string? ImageAlt, string Rigor, string RigorBand, string Url, string? Version, string Clusters,
+    double RigorValue, DateOnly? Updated);
 
 public sealed record CompetencyRef(string Id, string Name, string? Cluster, string? Level, IReadOnlyList<string> Behaviors, string Url);
 
@@ -113,6 +114,9 @@ public sealed record HomeView(
     IReadOnlyList<Ladder> Ladders,
     IReadOnlyList<ChangeView> RecentChanges);
 
-public sealed record BadgeIndexView(IReadOnlyList<BadgeGroup> ByTier, IReadOnlyList<BadgeCard> All, int Retired);
+public sealed record SortLink(string Name, string Url, bool Current);
+
+/// <summary>The badge index: grouped by tier, plus a table in one of several orders (one page per order, so sorting works without JavaScript).</summary>
+public sealed record BadgeIndexView(IReadOnlyList<BadgeGroup> ByTier, IReadOnlyList<BadgeCard> All, int Retired, string SortName, IReadOnlyList<SortLink> Sorts);
 
 public sealed record FreePageView(FreePage Page);
