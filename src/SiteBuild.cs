@@ -3,6 +3,7 @@ using CredentialSite.Analyze;
 using CredentialSite.Diagnostics;
 using CredentialSite.Load;
 using CredentialSite.PostProcess;
+using CredentialSite.Privacy;
 using CredentialSite.Render;
 using CredentialSite.Write;
 
@@ -37,7 +38,9 @@ public static class SiteBuild
         var catalog = Stage("load", () => LoadCatalog.Run(source, options, diags));
         if (catalog is null) return Done();
         // 2. Validate: references, ids, rubric levels, cycles, files.
-        Stage("validate", () => { ValidateCatalog.Run(catalog, diags); return 0; });
+        Stage("validate", () => { ValidateCatalog.Run(catalog, diags); ValidatePortfolios.Run(catalog, source, diags); return 0; });
+        // Privacy: from here on only consented people and consented sections exist.
+        catalog = Stage("consent", () => ApplyConsent.Run(catalog));
         // 3. Analyze: lookups, reverse links and scores, computed once.
         var index = Stage("analyze", () => new SiteIndex(catalog, options));
         var theme = Stage("theme", () => Theme.Load(options.BuiltInTheme ?? Theme.BuiltInFolder, source.Theme, source.Root, diags));
@@ -49,7 +52,7 @@ public static class SiteBuild
         var nav = Navigation(index);
         var pages = Stage("render", () => new RenderPages(theme, index, diags, nav).Run(jobs));
         // 6. Site files: badge JSON, catalog.json, sitemap, feed, robots, GitHub Pages files, assets.
-        var files = Stage("files", () => pages.Concat(SiteFiles.Run(index, views, jobs, theme, source.Assets)).ToList());
+        var files = Stage("files", () => pages.Concat(SiteFiles.Run(index, views, jobs, theme, source.Root, source.Assets)).ToList());
         if (diags.HasErrors) return Done();
         // 7. Check: every internal link resolves inside the site.
         Stage("links", () => { CheckLinks.Run(files, index.Site.BasePath, diags); return 0; });
@@ -68,6 +71,7 @@ public static class SiteBuild
             new("Competencies", "competencies/", false),
             new("Issuers", "issuers/", false),
         };
+        if (ix.People.Count > 0) nav.Add(new("People", "people/", false));
         nav.AddRange(ix.Pages.Where(p => !p.Slug.Contains('/')).Select(p => new NavItem(p.Title, p.Slug + "/", false)));
         return nav;
     }

@@ -41,7 +41,21 @@ public sealed class SiteIndex
         PromotionsNaming = Group(roles.SelectMany(r => (r.Promotion?.Packages ?? [])
             .SelectMany(p => p.Rules.SelectMany(rule => rule.All.Concat(rule.Of))).Distinct().Select(b => (b, r))));
         PromotionsFrom = Group(roles.SelectMany(r => (r.Promotion?.From ?? []).Select(f => (f, r))));
+
+        // Portfolios arrive here already filtered by Privacy.ApplyConsent: only consented people, only scoped sections.
+        People = catalog.Portfolios.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        HolderCounts = People.SelectMany(p => p.Badges.Select(b => b.Badge).Distinct())
+            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Readiness = People.Where(p => p.Consent.Allows("badges") && p.TargetRole is not null && RolesById.ContainsKey(p.TargetRole))
+            .ToDictionary(p => p.Id, p => Analyze.Readiness.Evaluate(p.Badges, RolesById[p.TargetRole!], AllBadgesById, CompetenciesById,
+                AsOf, Site.PromotionWindow), StringComparer.Ordinal);
     }
+
+    /// <summary>Published people only (consented), with only their consented sections.</summary>
+    public IReadOnlyList<Portfolio> People { get; }
+    /// <summary>Number of published people holding each badge (visible badges only).</summary>
+    public IReadOnlyDictionary<string, int> HolderCounts { get; }
+    public IReadOnlyDictionary<string, ReadinessReport> Readiness { get; }
 
     public Catalog Catalog { get; }
     public SiteConfig Site { get; }

@@ -3,14 +3,113 @@ using CredentialSite.Model;
 
 namespace CredentialSite.Load;
 
-/// <summary>Opt-in portfolios: input/portfolios/&lt;id&gt;/portfolio.yml.</summary>
+/// <summary>
+/// Opt-in portfolios: input/portfolios/&lt;id&gt;/portfolio.yml. Every portfolio is read and checked
+/// (its author needs the diagnostics), but <c>private:</c> is skipped unread: nothing under it is
+/// ever held in memory, so nothing under it can reach the output. What else may be published is
+/// decided in one place, <see cref="Privacy.ApplyConsent"/>.
+/// </summary>
 public static class LoadPortfolios
 {
     public static IReadOnlyList<Portfolio> Run(SourceFolder source, DiagnosticBag diags)
     {
-        // Portfolio reading lands with the portfolios issue; until then a portfolios folder is ignored.
-        _ = source;
-        _ = diags;
-        return [];
+        if (!Directory.Exists(source.Portfolios)) return [];
+        var folders = Directory.EnumerateDirectories(source.Portfolios).Order(StringComparer.Ordinal).ToList();
+        var results = new Portfolio?[folders.Count];
+        Parallel.For(0, folders.Count, i =>
+        {
+            var file = Path.Combine(folders[i], "portfolio.yml");
+            if (!File.Exists(file))
+            {
+                diags.Error(DiagnosticCodes.MissingFile, SourceLocation.File(source.Relative(folders[i]) + "/portfolio.yml"),
+                    "a portfolio folder has no portfolio.yml", "add the file, or remove the folder");
+                return;
+            }
+            var fields = YamlFile.Open(file, source.Relative(file), diags);
+            if (fields is not null) results[i] = Read(fields, Path.GetFileName(folders[i]), source.Relative(folders[i]), diags);
+        });
+        return results.OfType<Portfolio>().ToList();
+    }
+
+    public static Portfolio? Read(YamlFields f, string folderId, string folder, DiagnosticBag diags)
+    {
+        var id = Ids.FromFile(f, folderId, diags);
+        var name = f.Text("name", required: true);
+        Consent consent = new(false, null, []);
+        if (f.Map("consent", required: true) is { } c)
+        {
+            consent = new Consent(c.Bool("publish") ?? false, c.Date("date"), c.EnumList("scope", Vocabulary.ConsentScopes));
+            c.Finish();
+        }
+        var headline = f.Text("headline");
+        var photo = f.Text("photo");
+        var photoAlt = f.Text("photoAlt");
+        if (photo is not null && string.IsNullOrWhiteSpace(photoAlt))
+            diags.Error(DiagnosticCodes.ImageWithoutAlt, f.LocationOf("photo"), "the portfolio has a photo but no photoAlt",
+                "add photoAlt: a short description of the photo for screen-reader users");
+        var currentRole = f.Text("currentRole");
+        var targetRole = f.Text("targetRole");
+        f.Skip("private");
+        var index = 0;
+        var badges = f.List("badges", b => ReadEarned(b, $"badges[{index++}]"));
+        Statement? manager = null;
+        if (f.Map("managerStatement") is { } m)
+        {
+            manager = new Statement(m.Text("by"), m.Text("role"), m.Date("date"), m.Text("statement"));
+            m.Finish();
+        }
+        var plan = f.List("plan", p =>
+        {
+            var title = p.Text("title", required: true);
+            var item = new PlanItem(title ?? "", p.Date("due"), p.Text("status"), p.Text("competency"));
+            return title is null ? null : item;
+        });
+        f.Finish();
+        return name is null ? null
+            : new Portfolio(id, name, consent, headline, photo, photoAlt, currentRole, targetRole, badges, manager, plan, folder, f.Spans);
+    }
+
+    private static EarnedBadge? ReadEarned(YamlFields b, string path)
+    {
+        var badge = b.Text("badge", required: true);
+        var version = b.Text("version");
+        var issued = b.Date("issued");
+        var expires = b.Date("expires");
+        var credentialId = b.Text("credentialId");
+        var credential = b.Text("credential");
+        var results = b.TextMap("results");
+        var evidence = b.List("evidence", ReadEvidence);
+        var reflection = b.Text("reflection");
+        var visibility = b.Enum("visibility", Vocabulary.Visibilities) ?? "public";
+        return badge is null ? null
+            : new EarnedBadge(badge, version, issued, expires, credentialId, credential, results, evidence, reflection, visibility, path);
+    }
+
+    private static PortfolioEvidence? ReadEvidence(YamlFields e)
+    {
+        var type = e.Enum("type", Vocabulary.EvidenceKinds, required: true);
+        var title = e.Text("title");
+        var file = e.Text("file");
+        var url = e.Text("url");
+        EvidenceContext? context = null;
+        if (e.Map("context") is { } c)
+        {
+            context = new EvidenceContext(c.Text("challenge"), c.Text("action"), c.Text("result"));
+            c.Finish();
+        }
+        Metric? metric = null;
+        if (e.Map("metric") is { } m)
+        {
+            var name = m.Text("name", required: true);
+            metric = new Metric(name ?? "", m.Text("unit"), m.Number("before"), m.Number("after"), m.Text("window"), m.Text("source"), m.Text("confirmedBy"));
+            m.Finish();
+        }
+        var text = e.Text("text");
+        var by = e.Text("by");
+        var role = e.Text("role");
+        var date = e.Date("date");
+        var criteria = e.TextList("criteria");
+        var statement = e.Text("statement");
+        return type is null ? null : new PortfolioEvidence(type, title, file, url, context, metric, text, by, role, date, criteria, statement);
     }
 }

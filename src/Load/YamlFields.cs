@@ -53,6 +53,12 @@ public sealed class YamlFields
 
     public bool Has(string key) => _entries.ContainsKey(key);
 
+    /// <summary>
+    /// Accepts a key without reading its value (for <c>private:</c>, which must never leave the loader):
+    /// it is not reported as unknown, and nothing of it is kept.
+    /// </summary>
+    public void Skip(string key) => _read.Add(key);
+
     private string PathOf(string key) => _prefix + key;
 
     private YamlNode? Get(string key, bool required, string what)

@@ -83,6 +83,33 @@ public static class PlanPages
                     Meta("role", r.Role.Name, r.Role.Summary, r.Ref.Url, [home, rolesCrumb, ladderCrumb]), r));
         }
 
+        if (ix.People.Count > 0)
+        {
+            var peopleCrumb = new Crumb("People", "people/");
+            jobs.Add(new PageJob("people/index.html", "people.html",
+                Meta("people", "People", "Published portfolios: earned badges, evidence and readiness for the next role.", "people/", [home]),
+                views.People()));
+            foreach (var person in ix.People)
+            {
+                var view = views.Portfolio(person);
+                jobs.Add(new PageJob($"people/{person.Id}/index.html", "person.html",
+                    Meta("person", person.Name, person.Headline, view.Url, [home, peopleCrumb], [Script(Credentials.ProfilePage(ix, person))]) with { OgType = "profile" },
+                    view));
+                jobs.Add(new PageJob($"people/{person.Id}/dossier/index.html", "dossier.html",
+                    Meta("dossier", $"Promotion dossier: {person.Name}", person.Headline, view.DossierUrl, [home, peopleCrumb, new Crumb(person.Name, view.Url)]),
+                    view));
+            }
+        }
+
+        var compareCrumb = new Crumb("Roles", "roles/");
+        foreach (var (from, to, isPromotion) in views.ComparisonPairs())
+        {
+            var view = views.Compare(from, to, isPromotion);
+            jobs.Add(new PageJob(view.Url + "index.html", "compare.html",
+                Meta("compare", $"{from.Name} → {to.Name}", $"What carries over from {from.Name} to {to.Name}, and what is missing.", view.Url, [home, compareCrumb]),
+                view));
+        }
+
         foreach (var p in ix.Pages)
             jobs.Add(new PageJob($"{p.Slug}/index.html", "page.html",
                 Meta("page", p.Title, p.Description, p.Slug + "/", [home]), new FreePageView(p)));

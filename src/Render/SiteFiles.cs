@@ -11,7 +11,7 @@ namespace CredentialSite.Render;
 /// <summary>Stage 6: the non-HTML files: badge JSON, catalog.json, sitemap, feed, robots.txt and GitHub Pages files.</summary>
 public static class SiteFiles
 {
-    public static IReadOnlyList<OutputFile> Run(SiteIndex ix, ViewBuilder views, IReadOnlyList<PageJob> pages, Theme theme, string assetsRoot)
+    public static IReadOnlyList<OutputFile> Run(SiteIndex ix, ViewBuilder views, IReadOnlyList<PageJob> pages, Theme theme, string sourceRoot, string assetsRoot)
     {
         var files = new List<OutputFile>();
         foreach (var b in ix.Badges)
@@ -23,6 +23,17 @@ public static class SiteFiles
         files.Add(OutputFile.Text(".nojekyll", ""));
         if (ix.Site.Cname is { } cname) files.Add(OutputFile.Text("CNAME", cname.Trim() + "\n"));
         foreach (var (rel, full) in theme.StaticFiles) files.Add(OutputFile.Copy(rel, full));
+        foreach (var person in ix.People)
+        {
+            // Only what survived Privacy.ApplyConsent is here: published people, consented sections, visible badges.
+            foreach (var earned in person.Badges)
+                if (Credentials.Credential(ix, person, earned) is { } credential)
+                    files.Add(OutputFile.Text(ViewBuilder.CredentialPath(person.Id, earned.Badge), JsonLd.ToFile(credential)));
+            var folder = Path.Combine(sourceRoot, person.Folder);
+            var published = person.Badges.SelectMany(b => b.Evidence).Select(e => e.File).Append(person.Photo).OfType<string>().Distinct();
+            foreach (var file in published)
+                files.Add(OutputFile.Copy($"people/{person.Id}/{file.Replace('\\', '/')}", Path.Combine(folder, file)));
+        }
         foreach (var asset in ix.Catalog.Assets)
             files.Add(OutputFile.Copy(asset, Path.Combine(assetsRoot, asset["assets/".Length..])));
         return files;

@@ -4,7 +4,7 @@ using CredentialSite.Model;
 namespace CredentialSite.Render;
 
 /// <summary>Builds the template views from the <see cref="SiteIndex"/>; shared pieces (badge cards) are built once.</summary>
-public sealed class ViewBuilder
+public sealed partial class ViewBuilder
 {
     private readonly SiteIndex _ix;
     private readonly Dictionary<string, BadgeCard> _cards;
@@ -97,7 +97,8 @@ public sealed class ViewBuilder
             RolesOf(SiteIndex.Get(_ix.RolesRequiring, b.Id)),
             RolesOf(SiteIndex.Get(_ix.RolesRecommending, b.Id)),
             RolesOf(SiteIndex.Get(_ix.PromotionsNaming, b.Id)),
-            $"badges/{b.Id}.json");
+            $"badges/{b.Id}.json",
+            _ix.HolderCounts.GetValueOrDefault(b.Id));
     }
 
     private static RubricView Rubric(Rubric r)
@@ -169,7 +170,10 @@ public sealed class ViewBuilder
             CardsById(r.RequiredBadges), CardsById(r.OptionalBadges),
             (r.Promotion?.From ?? []).Where(_roles.ContainsKey).Select(id => _roles[id]).ToList(),
             packages,
-            RolesOf(SiteIndex.Get(_ix.PromotionsFrom, r.Id)));
+            RolesOf(SiteIndex.Get(_ix.PromotionsFrom, r.Id)),
+            ComparisonPairs().Where(p => p.From.Id == r.Id || p.To.Id == r.Id)
+                .Select(p => new ComparisonLink(p.From.Id == r.Id ? $"From here to {p.To.Name}" : $"From {p.From.Name} to here",
+                    ComparisonUrl(p.From.Id, p.To.Id))).ToList());
     }
 
     public LadderPageView Ladder(Ladder l) =>

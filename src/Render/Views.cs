@@ -72,7 +72,8 @@ public sealed record BadgePageView(
     IReadOnlyList<RoleRef> RequiredBy,
     IReadOnlyList<RoleRef> RecommendedBy,
     IReadOnlyList<RoleRef> PromotionsNaming,
-    string JsonUrl);
+    string JsonUrl,
+    int Holders);
 
 public sealed record IssuerPageView(Issuer Issuer, Score Vetting, IReadOnlyList<BadgeCard> Badges, string Url);
 
@@ -95,7 +96,10 @@ public sealed record RoleView(
     IReadOnlyList<BadgeCard> Optional,
     IReadOnlyList<RoleRef> From,
     IReadOnlyList<PackageView> Packages,
-    IReadOnlyList<RoleRef> NextRoles);
+    IReadOnlyList<RoleRef> NextRoles,
+    IReadOnlyList<ComparisonLink> Comparisons);
+
+public sealed record ComparisonLink(string Text, string Url);
 
 public sealed record LadderPageView(Ladder Ladder, IReadOnlyList<RoleView> Roles, string Url);
 

@@ -1,0 +1,135 @@
+using CredentialSite.Model;
+using CredentialSite.Render;
+
+namespace CredentialSite.Analyze;
+
+/// <summary>A badge someone holds, judged at asOf.</summary>
+public sealed record HeldBadge(string BadgeId, DateOnly? Issued, DateOnly? Expires, string State, bool Counts, bool ExpiresBeforeWindow)
+{
+    /// <summary>valid | expired | retired | unknown | not-yet-valid.</summary>
+    public string StateText => State switch
+    {
+        "valid" => Expires is { } e ? $"valid until {TemplateFunctions.FormatDate(e)}" : "valid, does not expire",
+        "expired" => $"expired on {TemplateFunctions.FormatDate(Expires)}",
+        "retired" => "the badge is retired: it no longer counts",
+        "not-yet-valid" => "issued after the assessment date",
+        _ => "not in the catalog",
+    };
+}
+
+public sealed record RuleResult(string Text, int Needed, IReadOnlyList<string> Assigned, int Missing,
+    IReadOnlyList<string> MissingBadges, IReadOnlyList<string> Candidates)
+{
+    public bool Met => Missing == 0;
+}
+
+public sealed record PackageResult(string Name, bool Met, int Missing, IReadOnlyList<RuleResult> Rules);
+
+public sealed record RequiredResult(string BadgeId, bool Held);
+
+public sealed record ReadinessReport(
+    string RoleId,
+    bool Ready,
+    IReadOnlyList<PackageResult> Packages,
+    IReadOnlyList<RequiredResult> Required,
+    IReadOnlyList<HeldBadge> Held);
+
+/// <summary>
+/// Promotion readiness, exactly as README "Readiness" states it. A badge counts when it is held,
+/// visible (hidden ones never get here), not expired at asOf and not retired. For each package the
+/// engine finds an assignment of counting badges to rule slots in which each badge fills at most one
+/// slot: a maximum bipartite matching, so all rules are met whenever any valid assignment exists, and
+/// otherwise the fewest badges are missing. Pure: no I/O, no clock.
+/// </summary>
+public static class Readiness
+{
+    public static HeldBadge Judge(EarnedBadge earned, IReadOnlyDictionary<string, Badge> badges, DateOnly asOf, DateOnly? window)
+    {
+        if (!badges.TryGetValue(earned.Badge, out var badge))
+            return new HeldBadge(earned.Badge, earned.Issued, earned.Expires, "unknown", false, false);
+        var expires = Expiry(earned, badge);
+        var state = badge.IsRetired ? "retired"
+            : earned.Issued is { } issued && issued > asOf ? "not-yet-valid"
+            : expires is { } e && asOf >= e ? "expired"
+            : "valid";
+        var beforeWindow = state == "valid" && window is { } w && expires is { } x && x <= w;
+        return new HeldBadge(badge.Id, earned.Issued, expires, state, state == "valid", beforeWindow);
+    }
+
+    /// <summary>The explicit expiry, else issued + renewal.validFor; null when it never expires. Expired from that day on.</summary>
+    public static DateOnly? Expiry(EarnedBadge earned, Badge badge) =>
+        earned.Expires ?? (earned.Issued is { } i && badge.Renewal?.ValidFor is { } d ? d.AddTo(i) : null);
+
+    public static ReadinessReport Evaluate(
+        IReadOnlyList<EarnedBadge> held, Role target,
+        IReadOnlyDictionary<string, Badge> badges, IReadOnlyDictionary<string, Competency> competencies,
+        DateOnly asOf, DateOnly? window, Func<string, string>? badgeName = null)
+    {
+        badgeName ??= id => badges.TryGetValue(id, out var b) ? b.Name : id;
+        var judged = held.Select(h => Judge(h, badges, asOf, window))
+            .GroupBy(h => h.BadgeId).Select(g => g.OrderByDescending(h => h.Counts).ThenByDescending(h => h.Expires ?? DateOnly.MaxValue).First())
+            .OrderBy(h => h.BadgeId, StringComparer.Ordinal).ToList();
+        var counting = judged.Where(h => h.Counts).Select(h => badges[h.BadgeId]).ToList();
+        var countingIds = counting.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+
+        var packages = (target.Promotion?.Packages ?? []).Select(p =>
+            EvaluatePackage(p, counting, countingIds, badges, competencies, badgeName)).ToList();
+        var required = target.RequiredBadges.Select(id => new RequiredResult(id, countingIds.Contains(id))).ToList();
+        var ready = (packages.Count == 0 || packages.Any(p => p.Met)) && required.All(r => r.Held);
+        return new ReadinessReport(target.Id, ready, packages, required, judged);
+    }
+
+    private static PackageResult EvaluatePackage(PromotionPackage package, IReadOnlyList<Badge> counting, HashSet<string> countingIds,
+        IReadOnlyDictionary<string, Badge> badges, IReadOnlyDictionary<string, Competency> competencies, Func<string, string> badgeName)
+    {
+        // One slot per badge a rule needs; slot s accepts badge b when the rule accepts it (and, for all:, it is that badge).
+        var slots = new List<(int Rule, string? Only)>();
+        for (var r = 0; r < package.Rules.Count; r++)
+        {
+            var rule = package.Rules[r];
+            if (rule.IsAll) slots.AddRange(rule.All.Distinct().Select(id => (r, (string?)id)));
+            else slots.AddRange(Enumerable.Repeat((r, (string?)null), rule.Needed));
+        }
+        bool Accepts(int slot, Badge b) =>
+            slots[slot].Only is { } only ? b.Id == only : Rules.Accepts(package.Rules[slots[slot].Rule], b, competencies);
+
+        var badgeOfSlot = new int[slots.Count];
+        var slotOfBadge = new int[counting.Count];
+        Array.Fill(badgeOfSlot, -1);
+        Array.Fill(slotOfBadge, -1);
+        for (var s = 0; s < slots.Count; s++)
+            TryAssign(s, new bool[counting.Count]);
+
+        bool TryAssign(int slot, bool[] seen)
+        {
+            for (var b = 0; b < counting.Count; b++)
+            {
+                if (seen[b] || !Accepts(slot, counting[b])) continue;
+                seen[b] = true;
+                if (slotOfBadge[b] < 0 || TryAssign(slotOfBadge[b], seen))
+                {
+                    slotOfBadge[b] = slot;
+                    badgeOfSlot[slot] = b;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        var rules = package.Rules.Select((rule, r) =>
+        {
+            var mine = Enumerable.Range(0, slots.Count).Where(s => slots[s].Rule == r).ToList();
+            var assigned = mine.Where(s => badgeOfSlot[s] >= 0).Select(s => counting[badgeOfSlot[s]].Id).ToList();
+            var missingSlots = mine.Where(s => badgeOfSlot[s] < 0).ToList();
+            var missingBadges = missingSlots.Select(s => slots[s].Only).OfType<string>().ToList();
+            var candidates = missingSlots.Count == 0 ? []
+                : rule.IsAll ? missingBadges
+                : badges.Values.Where(b => !b.IsRetired && !b.IsDraft && !countingIds.Contains(b.Id) && Rules.Accepts(rule, b, competencies))
+                    .Select(b => b.Id).Order(StringComparer.Ordinal).ToList();
+            var text = Rules.Describe(rule, badgeName, id => competencies.TryGetValue(id, out var c) ? c.Name : id);
+            return new RuleResult(text, mine.Count, assigned, missingSlots.Count, missingBadges, candidates);
+        }).ToList();
+        var missing = rules.Sum(r => r.Missing);
+        return new PackageResult(package.Name, missing == 0, missing, rules);
+    }
+}

@@ -1,0 +1,103 @@
+using CredentialSite.Diagnostics;
+using CredentialSite.Model;
+
+namespace CredentialSite.Load;
+
+/// <summary>Checks portfolios against the catalog: badges, versions, rubric criteria and levels, roles, evidence files.</summary>
+public static class ValidatePortfolios
+{
+    public static void Run(Catalog catalog, SourceFolder source, DiagnosticBag diags)
+    {
+        var badges = catalog.Badges.ToDictionary(b => b.Id, StringComparer.Ordinal);
+        var roles = catalog.Ladders.SelectMany(l => l.Roles).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var competencies = catalog.Frameworks.SelectMany(f => f.Competencies).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var p in catalog.Portfolios)
+        {
+            var spans = p.Spans;
+            void Role(string? id, string field)
+            {
+                if (id is not null && !roles.Contains(id))
+                    diags.Error(DiagnosticCodes.UnknownReference, spans.At(field), $"unknown role '{id}'", Suggest.Hint(id, roles, "role"));
+            }
+            Role(p.CurrentRole, "currentRole");
+            Role(p.TargetRole, "targetRole");
+            File(source, p, p.Photo, spans.At("photo"), diags);
+            for (var i = 0; i < p.Plan.Count; i++)
+                if (p.Plan[i].Competency is { } c && !competencies.Contains(c))
+                    diags.Error(DiagnosticCodes.UnknownReference, spans.At($"plan[{i}].competency"), $"unknown competency '{c}'",
+                        Suggest.Hint(c, competencies, "competency"));
+
+            foreach (var earned in p.Badges)
+            {
+                var at = earned.SpanPath;
+                File(source, p, earned.Credential, spans.At(at + ".credential"), diags);
+                for (var e = 0; e < earned.Evidence.Count; e++)
+                    File(source, p, earned.Evidence[e].File, spans.At($"{at}.evidence[{e}].file"), diags);
+                if (!badges.TryGetValue(earned.Badge, out var badge))
+                {
+                    diags.Error(DiagnosticCodes.UnknownReference, spans.At(at + ".badge"), $"unknown badge '{earned.Badge}'",
+                        Suggest.Hint(earned.Badge, badges.Keys, "badge"));
+                    continue;
+                }
+                var versions = badge.Governance?.Changelog.Select(c => c.Version).ToList() ?? [];
+                if (earned.Version is { } v && versions.Count > 0 && !versions.Contains(v))
+                    diags.Warning(DiagnosticCodes.PortfolioUnknownVersion, spans.At(at + ".version"),
+                        $"version {v} is not in the changelog of '{badge.Id}'", "known versions: " + string.Join(", ", versions));
+                var criteria = badge.Rubric?.Criteria.Select(c => c.Id).ToList() ?? [];
+                var levels = badge.Rubric?.Levels.Select(l => l.Id).ToList() ?? [];
+                foreach (var (criterion, level) in earned.Results)
+                {
+                    var path = $"{at}.results.{criterion}";
+                    if (!criteria.Contains(criterion))
+                        diags.Error(DiagnosticCodes.UnknownReference, spans.At(path), $"'{criterion}' is not a rubric criterion of '{badge.Id}'",
+                            Suggest.Hint(criterion, criteria, "criterion"));
+                    else if (!levels.Contains(level))
+                        diags.Error(DiagnosticCodes.UnknownReference, spans.At(path), $"'{level}' is not a rubric level of '{badge.Id}'",
+                            Suggest.Hint(level, levels, "level"));
+                }
+                for (var e = 0; e < earned.Evidence.Count; e++)
+                {
+                    var ev = earned.Evidence[e];
+                    for (var k = 0; k < ev.Criteria.Count; k++)
+                        if (!criteria.Contains(ev.Criteria[k]))
+                            diags.Error(DiagnosticCodes.UnknownReference, spans.At($"{at}.evidence[{e}].criteria[{k}]"),
+                                $"'{ev.Criteria[k]}' is not a rubric criterion of '{badge.Id}'", Suggest.Hint(ev.Criteria[k], criteria, "criterion"));
+                }
+            }
+        }
+    }
+
+    /// <summary>A file named by a portfolio must be a real file inside that portfolio's own folder.</summary>
+    private static void File(SourceFolder source, Portfolio p, string? file, SourceLocation at, DiagnosticBag diags)
+    {
+        if (file is null) return;
+        var folder = Path.GetFullPath(Path.Combine(source.Root, p.Folder));
+        var hint = $"evidence files live inside {p.Folder}/; use a relative path such as evidence/memo.pdf, or url: for a link";
+        if (Path.IsPathRooted(file) || file.Split('/', '\\').Contains("..") || file.Contains(':'))
+        {
+            diags.Error(DiagnosticCodes.EvidenceOutsideFolder, at, $"'{file}' points outside the portfolio folder", hint);
+            return;
+        }
+        var full = Path.GetFullPath(Path.Combine(folder, file));
+        if (!full.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            diags.Error(DiagnosticCodes.EvidenceOutsideFolder, at, $"'{file}' points outside the portfolio folder", hint);
+            return;
+        }
+        if (!System.IO.File.Exists(full))
+        {
+            diags.Error(DiagnosticCodes.MissingFile, at, $"the file '{file}' does not exist", hint);
+            return;
+        }
+        // A symbolic link (the file or any folder on its way) could point anywhere: refuse it.
+        for (var info = new FileInfo(full) as FileSystemInfo; info.FullName.Length > folder.Length; info = Directory.GetParent(info.FullName)!)
+        {
+            if (info.LinkTarget is not null)
+            {
+                diags.Error(DiagnosticCodes.EvidenceOutsideFolder, at, $"'{file}' is a symbolic link", "copy the file into the portfolio folder instead");
+                return;
+            }
+        }
+    }
+}

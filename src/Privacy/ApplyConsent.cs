@@ -1,0 +1,58 @@
+using CredentialSite.Load;
+using CredentialSite.Model;
+
+namespace CredentialSite.Privacy;
+
+/// <summary>
+/// The privacy line, enforced in this one place, before anything is indexed or rendered:
+/// <list type="bullet">
+/// <item>without <c>consent.publish: true</c> a person does not exist for the rest of the build;</item>
+/// <item><c>private:</c> was never read (see <see cref="LoadPortfolios"/>);</item>
+/// <item>every section outside <c>consent.scope</c> is removed;</item>
+/// <item>badges with <c>visibility: hidden</c> are removed (neither shown nor counted).</item>
+/// </list>
+/// Later stages only ever see the result, so no page, index, feed or JSON can leak what was dropped.
+/// Scope sections: <c>profile</c> (headline, photo, current and target role), <c>badges</c> (earned
+/// badges with rubric results), <c>evidence</c> (artifacts and quotes), <c>metrics</c>,
+/// <c>attestations</c> (attestations and the manager statement), <c>reflections</c>, <c>plan</c>.
+/// The name is published whenever <c>publish</c> is true.
+/// </summary>
+public static class ApplyConsent
+{
+    public static Catalog Run(Catalog catalog) =>
+        catalog with { Portfolios = catalog.Portfolios.Where(p => p.Consent.Publish).Select(Filter).ToList() };
+
+    public static Portfolio Filter(Portfolio p)
+    {
+        var scope = p.Consent;
+        var profile = scope.Allows("profile");
+        var badges = scope.Allows("badges")
+            ? p.Badges.Where(b => !b.IsHidden).Select(b => FilterBadge(b, scope)).ToList()
+            : [];
+        return p with
+        {
+            Headline = profile ? p.Headline : null,
+            Photo = profile ? p.Photo : null,
+            PhotoAlt = profile ? p.PhotoAlt : null,
+            CurrentRole = profile ? p.CurrentRole : null,
+            TargetRole = profile ? p.TargetRole : null,
+            Badges = badges,
+            ManagerStatement = scope.Allows("attestations") ? p.ManagerStatement : null,
+            Plan = scope.Allows("plan") ? p.Plan : [],
+        };
+    }
+
+    private static EarnedBadge FilterBadge(EarnedBadge b, Consent scope) => b with
+    {
+        // An imported credential file is the holder's own document and may carry identifiers: never republished.
+        Credential = null,
+        Evidence = b.Evidence.Where(e => e.Type switch
+        {
+            "artifact" or "quote" => scope.Allows("evidence"),
+            "metric" => scope.Allows("metrics"),
+            "attestation" => scope.Allows("attestations"),
+            _ => false,
+        }).ToList(),
+        Reflection = scope.Allows("reflections") ? b.Reflection : null,
+    };
+}

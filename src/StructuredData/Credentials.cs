@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using CredentialSite.Analyze;
+using CredentialSite.Markdown;
+using CredentialSite.Model;
+
+namespace CredentialSite.StructuredData;
+
+// Earned badges as OB 3.0 OpenBadgeCredential documents (unsigned: no proof; signing comes later),
+// and portfolio pages as schema.org ProfilePage.
+
+public sealed record ObResult(IReadOnlyList<string> Type, string? ResultDescription, string? AchievedLevel);
+
+public sealed record ObEvidence(string? Id, IReadOnlyList<string> Type, string? Name, string? Narrative, string? Description, string? Genre);
+
+public sealed record ObSubject(string Id, IReadOnlyList<string> Type, ObAchievement Achievement, IReadOnlyList<ObResult>? Result);
+
+public sealed record ObCredential(
+    [property: JsonPropertyName("@context")] IReadOnlyList<string> Context,
+    string Id, IReadOnlyList<string> Type, string Name, string? Description, ObProfile Issuer,
+    string ValidFrom, string? ValidUntil, string? AwardedDate, ObSubject CredentialSubject, IReadOnlyList<ObEvidence>? Evidence);
+
+public sealed record SoCredentialRef([property: JsonPropertyName("@type")] string Type, [property: JsonPropertyName("@id")] string Id, string Name, string Url);
+
+public sealed record SoPerson(
+    [property: JsonPropertyName("@type")] string Type, string Name, string? Description, string? JobTitle, string? Image,
+    string Url, IReadOnlyList<SoCredentialRef>? HasCredential);
+
+public sealed record SoProfilePage(
+    [property: JsonPropertyName("@context")] string Context,
+    [property: JsonPropertyName("@type")] string Type,
+    string Url, SoPerson MainEntity);
+
+public static class Credentials
+{
+    private static string Stamp(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+
+    /// <summary>An earned, published badge as an unsigned OpenBadgeCredential; null when it cannot be expressed (no issue date).</summary>
+    public static ObCredential? Credential(SiteIndex ix, Portfolio person, EarnedBadge earned)
+    {
+        if (earned.Issued is not { } issued || !ix.BadgesById.TryGetValue(earned.Badge, out var badge)
+            || !ix.IssuersById.TryGetValue(badge.Issuer, out var issuer)) return null;
+        var md = MarkdownRenderer.Instance;
+        var achievement = OpenBadges.Achievement(ix, badge, standalone: false);
+        var achievementId = achievement.Id;
+        var results = earned.Results.Select(r => new ObResult(["Result"], $"{achievementId}#{r.Key}", $"{achievementId}#{r.Key}-{r.Value}"));
+        var evidence = earned.Evidence.Select(e => e.Type switch
+        {
+            "artifact" => new ObEvidence(e.File is { } f ? ix.Site.AbsoluteUrl($"people/{person.Id}/{f}") : e.Url, ["Evidence"], e.Title,
+                JsonLd.NonEmpty(string.Join("\n\n", new[] { e.Context?.Challenge, e.Context?.Action, e.Context?.Result }.Where(s => !string.IsNullOrWhiteSpace(s)))),
+                null, "Artifact"),
+            "metric" => new ObEvidence(null, ["Evidence"], e.Title ?? e.Metric?.Name,
+                e.Metric is { } m ? $"{m.Name}: {m.Before?.ToString(CultureInfo.InvariantCulture)} → {m.After?.ToString(CultureInfo.InvariantCulture)} {m.Unit} ({m.Window}; source: {m.Source}; confirmed by {m.ConfirmedBy})" : null,
+                null, "Metric"),
+            "quote" => new ObEvidence(null, ["Evidence"], e.By is null ? "Quote" : $"Quote from {e.By}", e.Text, e.Role, "Testimonial"),
+            _ => new ObEvidence(null, ["Evidence"], e.By is null ? "Attestation" : $"Attestation by {e.By}", md.PlainText(e.Statement), e.Role, "Attestation"),
+        });
+        var expires = Readiness.Expiry(earned, badge);
+        var url = ix.Site.AbsoluteUrl(Render.ViewBuilder.CredentialPath(person.Id, badge.Id));
+        return new ObCredential(
+            [OpenBadges.VcContext, OpenBadges.ObContext], url, ["VerifiableCredential", "OpenBadgeCredential"],
+            badge.Name, $"{badge.Name}, earned by {person.Name}. Unsigned: a readable copy without a proof.",
+            OpenBadges.Profile(ix, issuer, standalone: false),
+            Stamp(issued), expires is { } x ? Stamp(x) : null, Stamp(issued),
+            new ObSubject(ix.Site.AbsoluteUrl(Render.ViewBuilder.PersonUrl(person.Id)), ["AchievementSubject"], achievement, JsonLd.NonEmpty(results)),
+            JsonLd.NonEmpty(evidence));
+    }
+
+    public static SoProfilePage ProfilePage(SiteIndex ix, Portfolio person)
+    {
+        var url = ix.Site.AbsoluteUrl(Render.ViewBuilder.PersonUrl(person.Id));
+        var held = person.Badges.Where(b => ix.BadgesById.ContainsKey(b.Badge)).Select(b =>
+        {
+            var page = ix.Site.AbsoluteUrl($"badges/{b.Badge}/");
+            return new SoCredentialRef("EducationalOccupationalCredential", page + "#credential", ix.BadgesById[b.Badge].Name, page);
+        }).DistinctBy(c => c.Id);
+        return new SoProfilePage(SchemaOrg.Context, "ProfilePage", url,
+            new SoPerson("Person", person.Name, person.Headline,
+                person.CurrentRole is { } r && ix.RolesById.TryGetValue(r, out var role) ? role.Name : null,
+                person.Photo is null ? null : ix.Site.AbsoluteUrl($"people/{person.Id}/{person.Photo}"), url, JsonLd.NonEmpty(held)));
+    }
+}
