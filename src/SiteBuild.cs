@@ -5,6 +5,7 @@ using CredentialSite.Load;
 using CredentialSite.PostProcess;
 using CredentialSite.Privacy;
 using CredentialSite.Render;
+using CredentialSite.Search;
 using CredentialSite.Write;
 
 namespace CredentialSite;
@@ -53,6 +54,8 @@ public static class SiteBuild
         var pages = Stage("render", () => new RenderPages(theme, index, diags, nav).Run(jobs));
         // 6. Site files: badge JSON, catalog.json, sitemap, feed, robots, GitHub Pages files, assets.
         var files = Stage("files", () => pages.Concat(SiteFiles.Run(index, views, jobs, theme, source.Root, source.Assets)).ToList());
+        // 6b. Search: the sharded search index and the explorer's data, built from the catalog.
+        files.AddRange(Stage("search", () => BuildSearchIndex.Run(index, views).Append(BuildExplorerData.Run(index)).ToList()));
         if (diags.HasErrors) return Done();
         // 7. Check: every internal link resolves inside the site.
         Stage("links", () => { CheckLinks.Run(files, index.Site.BasePath, diags); return 0; });
@@ -70,6 +73,7 @@ public static class SiteBuild
             new("Roles", "roles/", false),
             new("Competencies", "competencies/", false),
             new("Issuers", "issuers/", false),
+            new("Explorer", "explorer/", false),
         };
         if (ix.People.Count > 0) nav.Add(new("People", "people/", false));
         nav.AddRange(ix.Pages.Where(p => !p.Slug.Contains('/')).Select(p => new NavItem(p.Title, p.Slug + "/", false)));

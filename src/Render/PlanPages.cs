@@ -110,6 +110,12 @@ public static class PlanPages
                 view));
         }
 
+        jobs.Add(new PageJob("search/index.html", "search.html",
+            Meta("search", "Search", $"Search badges, competencies, roles and people in {ix.Site.Title}.", "search/", [home]), new object()));
+        jobs.Add(new PageJob("explorer/index.html", "explorer.html",
+            Meta("explorer", "Next-role explorer", "Pick your role and the role you want, tick the badges you hold, and see what is missing.", "explorer/", [home]),
+            new object()));
+
         foreach (var p in ix.Pages)
             jobs.Add(new PageJob($"{p.Slug}/index.html", "page.html",
                 Meta("page", p.Title, p.Description, p.Slug + "/", [home]), new FreePageView(p)));

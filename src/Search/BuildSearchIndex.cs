@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using CredentialSite.Analyze;
+using CredentialSite.Markdown;
+using CredentialSite.Model;
+using CredentialSite.Render;
+using CredentialSite.StructuredData;
+using CredentialSite.Write;
+
+namespace CredentialSite.Search;
+
+/// <summary>
+/// Builds the static search index from the catalog (never from the rendered HTML). It is split so a
+/// query downloads only what it needs: a small manifest, the facet table, the term shards of the
+/// query's words (terms are sharded by their first two characters) and the document chunks of the
+/// results shown. Everything grows linearly with the catalog. People appear only as the privacy stage
+/// left them. Read by theme/static/js/search.js.
+/// </summary>
+public static class BuildSearchIndex
+{
+    public const int ChunkSize = 100;
+
+    private sealed record Doc(string Type, string Id, string Title, string Url, string? Summary, string Meta,
+        List<(string Text, int Weight)> Fields, List<(string Facet, string Value)> Facets, double Rigor, int Date, bool Retired);
+
+    public sealed record FacetInfo(string Key, string Label, IReadOnlyList<string> Values);
+
+    public sealed record Manifest(int Version, int Docs, int Chunk, IReadOnlyList<string> Shards, IReadOnlyList<FacetInfo> Facets,
+        IReadOnlyList<string> Sorts);
+
+    public sealed record FacetTable(
+        [property: JsonPropertyName("f")] IReadOnlyList<IReadOnlyList<int>> Values,
+        [property: JsonPropertyName("name")] IReadOnlyList<int> NameRank,
+        [property: JsonPropertyName("rigor")] IReadOnlyList<int> Rigor,
+        [property: JsonPropertyName("date")] IReadOnlyList<int> Date,
+        [property: JsonPropertyName("retired")] IReadOnlyList<int> Retired);
+
+    private static readonly (string Key, string Label)[] FacetDefs =
+    [
+        ("type", "Result type"), ("tier", "Tier"), ("cluster", "Competency cluster"), ("competency", "Competency"),
+        ("issuer", "Issuer"), ("vetting", "Issuer vetting"), ("method", "Assessment method"), ("rigor", "Assessment rigor"),
+        ("impact", "Business impact"), ("required", "Required for role"), ("recommended", "Recommended for role"),
+        ("renews", "Renews"), ("status", "Status"),
+    ];
+
+    public static IReadOnlyList<OutputFile> Run(SiteIndex ix, ViewBuilder views)
+    {
+        var md = MarkdownRenderer.Instance;
+        var docs = new List<Doc>();
+        foreach (var b in ix.Badges) docs.Add(BadgeDoc(ix, b, md));
+        foreach (var c in ix.CompetenciesById.Values.OrderBy(c => c.Name, StringComparer.Ordinal))
+            docs.Add(new Doc("Competency", c.Id, c.Name, $"competencies/{c.Id}/", FirstLine(md.PlainText(c.Description)), c.Cluster ?? "",
+                [(c.Name, 10), (c.Cluster ?? "", 3), (md.PlainText(c.Description), 2), (string.Join(" ", c.Behaviors), 2)],
+                [("type", "Competency"), ("cluster", c.Cluster ?? "Other")], -1, 0, false));
+        foreach (var r in ix.RolesById.Values.OrderBy(r => r.Name, StringComparer.Ordinal))
+        {
+            var ladder = ix.LaddersById[r.LadderId].Name;
+            docs.Add(new Doc("Role", r.Id, r.Name, $"roles/{r.Id}/", r.Summary, ladder + (r.Level is { } l ? $", level {l}" : ""),
+                [(r.Name, 10), (r.Summary ?? "", 3), (ladder, 3)], [("type", "Role")], -1, 0, false));
+        }
+        foreach (var p in views.People())
+        {
+            var person = ix.People.First(x => x.Id == p.Id);
+            var held = string.Join(" ", person.Badges.Select(e => ix.AllBadgesById.GetValueOrDefault(e.Badge)?.Name ?? ""));
+            docs.Add(new Doc("Person", p.Id, p.Name, p.Url, p.Headline, p.Current?.Name ?? "",
+                [(p.Name, 10), (p.Headline ?? "", 3), (held, 2)], [("type", "Person")], -1, 0, false));
+        }
+
+        // Facet values get global ids; each document lists the ids it has.
+        var values = FacetDefs.ToDictionary(f => f.Key, _ => new SortedSet<string>(StringComparer.Ordinal));
+        foreach (var d in docs) foreach (var (f, v) in d.Facets) values[f].Add(v);
+        var ids = new Dictionary<(string, string), int>();
+        var facetInfos = new List<FacetInfo>();
+        var next = 0;
+        foreach (var (key, label) in FacetDefs)
+        {
+            var list = values[key].ToList();
+            foreach (var v in list) ids[(key, v)] = next++;
+            facetInfos.Add(new FacetInfo(key, label, list));
+        }
+
+        // Inverted index: term → (doc, score); score = Σ field weight × occurrences (capped) × idf, as an integer.
+        var postings = new Dictionary<string, Dictionary<int, double>>(StringComparer.Ordinal);
+        for (var i = 0; i < docs.Count; i++)
+        {
+            foreach (var (text, weight) in docs[i].Fields)
+            {
+                foreach (var token in Tokenizer.Tokens(text))
+                {
+                    if (!postings.TryGetValue(token, out var map)) postings[token] = map = new Dictionary<int, double>();
+                    map[i] = Math.Min(map.GetValueOrDefault(i) + weight, 40);
+                }
+            }
+        }
+        var n = docs.Count;
+        var shards = new SortedDictionary<string, SortedDictionary<string, int[]>>(StringComparer.Ordinal);
+        foreach (var (term, map) in postings)
+        {
+            var idf = Math.Log(1 + (double)n / map.Count);
+            var flat = map.OrderBy(kv => kv.Key).SelectMany(kv => new[] { kv.Key, Math.Max(1, (int)Math.Round(kv.Value * idf * 10)) }).ToArray();
+            var key = Tokenizer.ShardKey(term);
+            if (!shards.TryGetValue(key, out var shard)) shards[key] = shard = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
+            shard[term] = flat;
+        }
+
+        var files = new List<OutputFile>();
+        var nameOrder = Enumerable.Range(0, n).OrderBy(i => docs[i].Title, StringComparer.OrdinalIgnoreCase).ThenBy(i => i).ToList();
+        var nameRank = new int[n];
+        for (var r = 0; r < n; r++) nameRank[nameOrder[r]] = r;
+        var table = new FacetTable(
+            docs.Select(d => (IReadOnlyList<int>)d.Facets.Select(f => ids[f]).Distinct().Order().ToList()).ToList(),
+            nameRank,
+            docs.Select(d => d.Rigor < 0 ? -1 : (int)Math.Round(d.Rigor * 10)).ToList(),
+            docs.Select(d => d.Date).ToList(),
+            Enumerable.Range(0, n).Where(i => docs[i].Retired).ToList());
+        files.Add(OutputFile.Text("search/manifest.json", JsonLd.ToScript(new Manifest(1, n, ChunkSize, shards.Keys.ToList(), facetInfos,
+            ["relevance", "name", "rigor", "newest"]))));
+        files.Add(OutputFile.Text("search/facets.json", JsonLd.ToScript(table)));
+        foreach (var (key, shard) in shards)
+            files.Add(OutputFile.Text($"search/t/{key}.json", JsonLd.ToScript(shard)));
+        for (var c = 0; c * ChunkSize < n; c++)
+        {
+            var chunk = docs.Skip(c * ChunkSize).Take(ChunkSize)
+                .Select(d => new[] { d.Type, d.Title, d.Url, d.Summary ?? "", d.Meta }).ToList();
+            files.Add(OutputFile.Text($"search/d/{c}.json", JsonLd.ToScript(chunk)));
+        }
+        return files;
+    }
+
+    private static Doc BadgeDoc(SiteIndex ix, Badge b, MarkdownRenderer md)
+    {
+        var issuer = ix.IssuersById.GetValueOrDefault(b.Issuer);
+        var competencies = b.Competencies.Select(c => ix.CompetenciesById.GetValueOrDefault(c.Competency)).OfType<Competency>().ToList();
+        var rubricText = b.Rubric is null ? "" : string.Join(" ", b.Rubric.Criteria.SelectMany(c => c.Levels.Select(l => l.Value)));
+        var rubricNames = b.Rubric is null ? "" : string.Join(" ", b.Rubric.Criteria.Select(c => c.Name));
+        var rigor = ix.Rigor[b.Id];
+        var facets = new List<(string, string)> { ("type", "Badge"), ("tier", Words.Title(b.Tier)), ("status", Words.Title(b.Status)),
+            ("rigor", Words.Title(rigor.Band)), ("renews", b.Renewal?.ValidFor is null ? "No" : "Yes") };
+        if (issuer is not null)
+        {
+            facets.Add(("issuer", issuer.Name));
+            facets.Add(("vetting", Words.Title(ix.Vetting[issuer.Id].Band)));
+        }
+        facets.AddRange(competencies.Select(c => ("competency", c.Name)));
+        facets.AddRange(competencies.Select(c => ("cluster", c.Cluster ?? "Other")));
+        facets.AddRange(b.Assessment.Select(a => ("method", Vocabulary.MethodsById[a.Method].Name)));
+        facets.AddRange(b.Impact.Select(i => ("impact", Words.Title(i))));
+        facets.AddRange(SiteIndex.Get(ix.RolesRequiring, b.Id).Select(r => ("required", r.Name)));
+        facets.AddRange(SiteIndex.Get(ix.RolesRecommending, b.Id).Select(r => ("recommended", r.Name)));
+        var date = b.Governance?.Changelog.Select(c => c.Date).Max() is { } d ? int.Parse(d.ToString("yyyyMMdd", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : 0;
+        var meta = $"{Words.Title(b.Tier)} · {issuer?.Name ?? b.Issuer} · rigor {rigor.Display}" + (b.IsRetired ? " · retired" : "");
+        return new Doc("Badge", b.Id, b.Name, $"badges/{b.Id}/", b.Summary, meta,
+            [(b.Name, 10), (b.HumanCode ?? "", 8), (string.Join(" ", b.Tags), 6), (string.Join(" ", competencies.Select(c => c.Name)), 5),
+             (b.Summary ?? "", 4), (issuer?.Name ?? "", 3), (md.PlainText(b.Description), 2), (md.PlainText(b.Criteria), 2),
+             (string.Join(" ", b.Competencies.SelectMany(c => c.Behaviors)), 2), (rubricNames, 2), (rubricText, 1)],
+            facets.Distinct().ToList(), rigor.Value, date, b.IsRetired);
+    }
+
+    private static string? FirstLine(string text) => text.Length == 0 ? null : text.Split('\n')[0];
+}

@@ -1,0 +1,294 @@
+/* CredentialSite search: static, sharded index; no server, no network beyond this site's files.
+   The index is built by src/Search/BuildSearchIndex.cs; fold(), tokens() and shardKey() mirror Tokenizer.cs. */
+(function () {
+  'use strict';
+  var root = document.querySelector('[data-search-page]');
+  if (!root) return;
+  var base = root.getAttribute('data-base');
+  var PAGE = 20;
+  var cache = {};
+  function load(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(base + path).then(function (r) {
+        if (!r.ok) throw new Error(path + ': ' + r.status);
+        return r.json();
+      });
+    }
+    return cache[path];
+  }
+
+  function fold(s) {
+    return s.toLowerCase().normalize('NFD').replace(/\p{Mn}/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ');
+  }
+  function tokens(s) {
+    return fold(s || '').split(' ').filter(function (t) { return t.length >= 2 || /^\p{N}/u.test(t); });
+  }
+  function shardKey(term) {
+    var head = term.length >= 2 ? term.slice(0, 2) : term, out = '';
+    for (var i = 0; i < head.length; i++) {
+      var c = head[i];
+      out += /[a-z0-9]/.test(c) ? c : 'x' + ('000' + head.charCodeAt(i).toString(16)).slice(-4);
+    }
+    return out;
+  }
+  /* Optimal string alignment distance, giving up above max. */
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = null, prev = [], cur;
+    for (var j = 0; j <= b.length; j++) prev[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      cur = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        cur[j] = v;
+        if (v < best) best = v;
+      }
+      if (best > max) return max + 1;
+      prev2 = prev; prev = cur;
+    }
+    return prev[b.length];
+  }
+  function typoBudget(t) { return t.length >= 8 ? 2 : t.length >= 4 ? 1 : 0; }
+
+  /* Per query token: doc -> best score over the terms it matches (exact 1, prefix 0.7, typo 0.5). */
+  function matchToken(t, manifest) {
+    var key = shardKey(t);
+    if (manifest.shards.indexOf(key) < 0) return Promise.resolve({ scores: {}, terms: [] });
+    return load('search/t/' + key + '.json').then(function (shard) {
+      var scores = {}, terms = [], budget = typoBudget(t);
+      Object.keys(shard).forEach(function (term) {
+        var w = term === t ? 1 : term.indexOf(t) === 0 ? 0.7 : (budget > 0 && distance(term, t, budget) <= budget ? 0.5 : 0);
+        if (!w) return;
+        terms.push(term);
+        var p = shard[term];
+        for (var i = 0; i < p.length; i += 2) {
+          var s = p[i + 1] * w;
+          if (!(scores[p[i]] >= s)) scores[p[i]] = s;
+        }
+      });
+      return { scores: scores, terms: terms };
+    });
+  }
+
+  function readState() {
+    var params = new URLSearchParams(location.search), filters = {};
+    params.forEach(function (v, k) {
+      if (k.indexOf('f.') === 0) (filters[k.slice(2)] = filters[k.slice(2)] || []).push(v);
+    });
+    return { q: params.get('q') || '', sort: params.get('sort') || '', retired: params.get('retired') === '1',
+      n: Math.max(PAGE, parseInt(params.get('n') || PAGE, 10) || PAGE), filters: filters };
+  }
+  function writeState(state, push) {
+    var params = new URLSearchParams();
+    if (state.q) params.set('q', state.q);
+    Object.keys(state.filters).sort().forEach(function (k) {
+      state.filters[k].slice().sort().forEach(function (v) { params.append('f.' + k, v); });
+    });
+    if (state.sort) params.set('sort', state.sort);
+    if (state.retired) params.set('retired', '1');
+    if (state.n > PAGE) params.set('n', String(state.n));
+    var url = location.pathname + (params.toString() ? '?' + params.toString() : '');
+    if (url !== location.pathname + location.search) history[push ? 'pushState' : 'replaceState'](null, '', url);
+  }
+
+  var input = root.querySelector('#search-q');
+  var form = root.querySelector('form');
+  var sortSelect = root.querySelector('#search-sort');
+  var retiredBox = root.querySelector('#search-retired');
+  var facetsEl = root.querySelector('[data-facets]');
+  var resultsEl = root.querySelector('[data-results]');
+  var statusEl = root.querySelector('[data-status]');
+  var moreButton = root.querySelector('[data-more]');
+  var state = readState();
+  var run = 0;
+
+  function escapeHtml(s) {
+    return String(s).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
+  }
+  function highlight(text, terms) {
+    if (!terms.length) return escapeHtml(text);
+    return text.split(/([\p{L}\p{N}]+)/u).map(function (part) {
+      var f = fold(part).trim();
+      var hit = f && terms.some(function (t) { return f === t || f.indexOf(t) === 0; });
+      return hit ? '<mark>' + escapeHtml(part) + '</mark>' : escapeHtml(part);
+    }).join('');
+  }
+
+  function execute(push) {
+    var started = performance.now(), mine = ++run;
+    writeState(state, push);
+    return Promise.all([load('search/manifest.json'), load('search/facets.json')]).then(function (loaded) {
+      var manifest = loaded[0], table = loaded[1], qt = tokens(state.q);
+      return Promise.all(qt.map(function (t) { return matchToken(t, manifest); })).then(function (perToken) {
+        if (mine !== run) return;
+        var n = manifest.docs, score = new Float64Array(n), ok = new Uint8Array(n), i;
+        if (qt.length === 0) { for (i = 0; i < n; i++) ok[i] = 1; }
+        else {
+          for (i = 0; i < n; i++) ok[i] = 1;
+          perToken.forEach(function (m) {
+            var has = new Uint8Array(n);
+            Object.keys(m.scores).forEach(function (d) { has[d] = 1; score[d] += m.scores[d]; });
+            for (var k = 0; k < n; k++) if (!has[k]) ok[k] = 0;
+          });
+        }
+        if (!state.retired) table.retired.forEach(function (d) { ok[d] = 0; });
+        var facetOf = {}, valueId = {}, id = 0;
+        manifest.facets.forEach(function (f) {
+          f.values.forEach(function (v) { facetOf[id] = f.key; valueId[f.key + '\u0000' + v] = id; id++; });
+        });
+        var selected = {};
+        Object.keys(state.filters).forEach(function (k) {
+          selected[k] = state.filters[k].map(function (v) { return valueId[k + '\u0000' + v]; }).filter(function (x) { return x !== undefined; });
+        });
+        function passes(d, except) {
+          var vals = table.f[d];
+          for (var k in selected) {
+            if (k === except || !selected[k].length) continue;
+            if (!selected[k].some(function (v) { return vals.indexOf(v) >= 0; })) return false;
+          }
+          return true;
+        }
+        var counts = {}, hits = [];
+        for (i = 0; i < n; i++) {
+          if (!ok[i]) continue;
+          if (passes(i, null)) hits.push(i);
+          var vals = table.f[i];
+          for (var j = 0; j < vals.length; j++) {
+            if (passes(i, facetOf[vals[j]])) counts[vals[j]] = (counts[vals[j]] || 0) + 1;
+          }
+        }
+        var sort = state.sort || (qt.length ? 'relevance' : 'name');
+        hits.sort(function (a, b) {
+          if (sort === 'rigor' && table.rigor[a] !== table.rigor[b]) return table.rigor[b] - table.rigor[a];
+          if (sort === 'newest' && table.date[a] !== table.date[b]) return table.date[b] - table.date[a];
+          if (sort === 'relevance' && score[a] !== score[b]) return score[b] - score[a];
+          return table.name[a] - table.name[b];
+        });
+        var shown = hits.slice(0, state.n);
+        var chunks = {};
+        shown.forEach(function (d) { chunks[Math.floor(d / manifest.chunk)] = true; });
+        return Promise.all(Object.keys(chunks).map(function (c) { return load('search/d/' + c + '.json'); })).then(function () {
+          if (mine !== run) return;
+          var highlightTerms = qt.concat.apply(qt, perToken.map(function (m) { return m.terms; }));
+          renderFacets(manifest, counts);
+          return renderResults(manifest, shown, hits.length, highlightTerms, qt).then(function () {
+            window.__searchTimings = (window.__searchTimings || []).concat([performance.now() - started]);
+            root.setAttribute('data-ready', String(mine));
+          });
+        });
+      });
+    }).catch(function (e) {
+      statusEl.textContent = 'Search is unavailable: ' + e.message;
+    });
+  }
+
+  function renderFacets(manifest, counts) {
+    var html = '', id = 0;
+    manifest.facets.forEach(function (f) {
+      var items = '', chosen = state.filters[f.key] || [];
+      f.values.forEach(function (v) {
+        var c = counts[id] || 0, on = chosen.indexOf(v) >= 0, inputId = 'facet-' + id;
+        if (c > 0 || on) {
+          items += '<li><input type="checkbox" id="' + inputId + '" data-facet="' + escapeHtml(f.key) + '" value="' + escapeHtml(v) + '"' +
+            (on ? ' checked' : '') + '> <label for="' + inputId + '">' + escapeHtml(v) + ' <span class="count">' + c + '</span></label></li>';
+        }
+        id++;
+      });
+      if (items) html += '<fieldset class="facet"><legend>' + escapeHtml(f.label) + '</legend><ul>' + items + '</ul></fieldset>';
+    });
+    facetsEl.innerHTML = html;
+  }
+
+  function renderResults(manifest, shown, total, terms, qt) {
+    var chunkSize = manifest.chunk, pending = [];
+    var html = shown.map(function (d) {
+      var chunk = cache['search/d/' + Math.floor(d / chunkSize) + '.json'];
+      pending.push(chunk);
+      return d;
+    });
+    return Promise.all(pending).then(function (chunks) {
+      var items = html.map(function (d, i) {
+        var doc = chunks[i][d % chunkSize];
+        return '<li class="result result-' + escapeHtml(doc[0].toLowerCase()) + '"><p class="result-type">' + escapeHtml(doc[0]) + '</p>' +
+          '<h2 class="result-title"><a href="' + escapeHtml(base + doc[2]) + '">' + highlight(doc[1], terms) + '</a></h2>' +
+          (doc[3] ? '<p class="result-summary">' + highlight(doc[3], terms) + '</p>' : '') +
+          (doc[4] ? '<p class="result-meta">' + escapeHtml(doc[4]) + '</p>' : '') + '</li>';
+      }).join('');
+      resultsEl.innerHTML = items;
+      moreButton.hidden = shown.length >= total;
+      if (total === 0) return renderNoResults(qt);
+      statusEl.textContent = total + (total === 1 ? ' result' : ' results') + (state.q ? ' for “' + state.q + '”' : '') +
+        (shown.length < total ? ', showing ' + shown.length : '') + '.';
+    });
+  }
+
+  function renderNoResults(qt) {
+    statusEl.textContent = 'No results' + (state.q ? ' for “' + state.q + '”' : '') + '.';
+    var tips = ['<li>Check the spelling, or use fewer words.</li>'];
+    if (Object.keys(state.filters).some(function (k) { return state.filters[k].length; })) tips.push('<li><a href="' + escapeHtml(location.pathname + '?q=' + encodeURIComponent(state.q)) + '">Search again without filters</a>.</li>');
+    if (!state.retired) tips.push('<li><a href="' + escapeHtml(location.pathname + '?q=' + encodeURIComponent(state.q) + '&retired=1') + '">Include retired badges</a>.</li>');
+    tips.push('<li><a href="' + escapeHtml(base + 'badges/') + '">Browse all badges</a>.</li>');
+    return Promise.all(qt.map(function (t) {
+      return load('search/manifest.json').then(function (m) {
+        var key = shardKey(t.slice(0, 1));
+        var keys = m.shards.filter(function (s) { return s.indexOf(key) === 0; }).slice(0, 40);
+        return Promise.all(keys.map(function (k) { return load('search/t/' + k + '.json'); })).then(function (shards) {
+          var best = null, bestD = 3;
+          shards.forEach(function (shard) {
+            Object.keys(shard).forEach(function (term) {
+              var d = distance(term, t, 2);
+              if (d < bestD || (d === bestD && best && term < best)) { best = term; bestD = d; }
+            });
+          });
+          return best;
+        });
+      });
+    })).then(function (alternatives) {
+      var better = qt.map(function (t, i) { return alternatives[i] || t; }).join(' ');
+      if (better !== qt.join(' ')) tips.unshift('<li>Did you mean <a href="' + escapeHtml(location.pathname + '?q=' + encodeURIComponent(better)) + '">' + escapeHtml(better) + '</a>?</li>');
+      resultsEl.innerHTML = '<li class="no-results"><ul>' + tips.join('') + '</ul></li>';
+    });
+  }
+
+  function syncControls() {
+    input.value = state.q;
+    sortSelect.value = state.sort || '';
+    retiredBox.checked = state.retired;
+  }
+
+  var timer = null;
+  input.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { state.q = input.value; state.n = PAGE; execute(false); }, 60);
+  });
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    clearTimeout(timer);
+    state.q = input.value; state.n = PAGE;
+    execute(true);
+  });
+  sortSelect.addEventListener('change', function () { state.sort = sortSelect.value; execute(true); });
+  retiredBox.addEventListener('change', function () { state.retired = retiredBox.checked; execute(true); });
+  facetsEl.addEventListener('change', function (e) {
+    var box = e.target;
+    if (!box.matches('input[data-facet]')) return;
+    var key = box.getAttribute('data-facet'), list = state.filters[key] || [];
+    list = list.filter(function (v) { return v !== box.value; });
+    if (box.checked) list.push(box.value);
+    state.filters[key] = list;
+    state.n = PAGE;
+    execute(true).then(function () {
+      var again = facetsEl.querySelector('input[data-facet="' + key + '"][value="' + CSS.escape(box.value) + '"]');
+      if (again) again.focus();
+    });
+  });
+  moreButton.addEventListener('click', function () { state.n += PAGE; execute(true); });
+  window.addEventListener('popstate', function () { state = readState(); syncControls(); execute(false); });
+
+  root.classList.add('has-js');
+  syncControls();
+  execute(false);
+})();
