@@ -29,7 +29,7 @@ public static class Rules
         var text = $"Hold at least {n} {noun}";
         var parts = new List<string>();
         if (rule.Of.Count > 0) parts.Add($"from {Words.List(rule.Of.Select(badgeName).ToList())}");
-        if (rule.Competency is not null) parts.Add($"that demonstrate {competencyName(rule.Competency)}");
+        if (rule.Competency is not null) parts.Add($"that {(n == 1 ? "demonstrates" : "demonstrate")} {competencyName(rule.Competency)}");
         if (rule.Cluster is not null) parts.Add($"in the {rule.Cluster} cluster");
         if (rule.Impact is not null) parts.Add($"with {Words.Title(rule.Impact).ToLowerInvariant()} impact");
         return parts.Count == 0 ? text + "." : text + " " + string.Join(", ", parts) + ".";

@@ -74,8 +74,6 @@ public static class Vocabulary
     public static readonly string[] EvidenceKinds = ["artifact", "metric", "quote", "attestation"];
 
     public static readonly string[] Visibilities = ["public", "hidden"];
-
-    public static readonly string[] PlanStatuses = ["not-started", "in-progress", "done", "blocked"];
 }
 
 public sealed record AssessmentMethodInfo(string Id, string Name, double Weight, string CtdlMethod, string ObAssessmentType);
