@@ -48,7 +48,7 @@ public static class SiteBuild
         if (diags.HasErrors) return Done();
         // 4. Plan: every page with its view model and JSON-LD.
         var views = Stage("views", () => new ViewBuilder(index));
-        var jobs = Stage("plan", () => PlanPages.Run(index, views));
+        var jobs = Stage("plan", () => PlanPages.Run(index, views, diags));
         // 5. Render: pages through the theme, in parallel.
         var nav = Navigation(index);
         var pages = Stage("render", () => new RenderPages(theme, index, diags, nav).Run(jobs));

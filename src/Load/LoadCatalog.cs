@@ -34,7 +34,15 @@ public static class LoadCatalog
     private static IReadOnlyList<T> ReadAll<T>(SourceFolder source, string folder, DiagnosticBag diags,
         Func<YamlFields, string, DiagnosticBag, T?> read) where T : class
     {
-        var files = SourceFolder.YamlFiles(folder);
+        // x.yml and x.yaml would both claim the id x: the first (in name order) wins, the second is an error.
+        var files = new List<string>();
+        foreach (var group in SourceFolder.YamlFiles(folder).GroupBy(Path.GetFileNameWithoutExtension, StringComparer.Ordinal))
+        {
+            files.Add(group.First());
+            foreach (var dup in group.Skip(1))
+                diags.Error(DiagnosticCodes.DuplicateId, SourceLocation.File(source.Relative(dup)), $"duplicate id '{group.Key}'",
+                    $"{source.Relative(group.First())} already defines it; remove or rename one of the files");
+        }
         var results = new T?[files.Count];
         Parallel.For(0, files.Count, i =>
         {

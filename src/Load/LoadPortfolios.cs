@@ -50,8 +50,7 @@ public static class LoadPortfolios
         var currentRole = f.Text("currentRole");
         var targetRole = f.Text("targetRole");
         f.Skip("private");
-        var index = 0;
-        var badges = f.List("badges", b => ReadEarned(b, $"badges[{index++}]"));
+        var badges = f.List("badges", b => ReadEarned(b, b.Path));
         Statement? manager = null;
         if (f.Map("managerStatement") is { } m)
         {

@@ -94,10 +94,9 @@ public static class ReadCatalog
         var url = f.Text("url");
         var description = f.Text("description");
         var levels = f.TextList("levels", required: true);
-        var index = 0;
         var competencies = f.List("competencies", c =>
         {
-            var path = $"competencies[{index++}]";
+            var path = c.Path;
             var cid = Ids.Inline(c, diags);
             var cname = c.Text("name", required: true);
             var cluster = c.Text("cluster");
@@ -249,10 +248,9 @@ public static class ReadCatalog
         var id = Ids.FromFile(f, fileId, diags);
         var name = f.Text("name", required: true);
         var description = f.Text("description");
-        var index = 0;
         var roles = f.List("roles", r =>
         {
-            var path = $"roles[{index++}]";
+            var path = r.Path;
             var rid = Ids.Inline(r, diags);
             var rname = r.Text("name", required: true);
             var level = r.Int("level");

@@ -107,10 +107,6 @@ public static class ValidateCatalog
             }
         }
 
-        foreach (var page in catalog.Pages.GroupBy(p => p.Slug).Where(g => g.Count() > 1))
-            foreach (var dup in page.Skip(1))
-                diags.Error(DiagnosticCodes.DuplicateId, SourceLocation.File(dup.SourcePath), $"another page already uses the address '{page.Key}/'",
-                    $"also used by {page.First().SourcePath}; set a different slug:");
     }
 
     private static void CheckRubric(Rubric rubric, LocationMap spans, DiagnosticBag diags)

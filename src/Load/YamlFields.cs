@@ -38,6 +38,9 @@ public sealed class YamlFields
 
     public LocationMap Spans { get; }
 
+    /// <summary>This mapping's field path, e.g. <c>roles[2]</c> for an item of <c>roles</c> ("" for the file itself).</summary>
+    public string Path => _prefix.TrimEnd('.');
+
     public string FilePath => Spans.Path;
 
     public SourceLocation Location => At(_node);

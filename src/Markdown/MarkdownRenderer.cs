@@ -25,13 +25,18 @@ public sealed class MarkdownRenderer
     public string Trusted(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToHtml(markdown, _trusted);
 
-    public string Untrusted(string? markdown)
+    /// <summary>
+    /// Untrusted Markdown to safe HTML. Relative links are resolved against <paramref name="baseHref"/>
+    /// (the root-relative address of the page the text belongs to), so they work wherever the text is shown.
+    /// </summary>
+    public string Untrusted(string? markdown, string? baseHref = null)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";
         var doc = Markdig.Markdown.Parse(markdown, _untrusted);
         foreach (var link in doc.Descendants<LinkInline>())
         {
             if (!IsSafeUrl(link.Url)) link.Url = "";
+            else if (baseHref is not null && IsRelative(link.Url!)) link.Url = Resolve(baseHref, link.Url!);
             if (link.IsImage) link.IsImage = false; // no remote images from untrusted text: they would track readers
         }
         foreach (var auto in doc.Descendants<AutolinkInline>())
@@ -42,6 +47,15 @@ public sealed class MarkdownRenderer
     /// <summary>Plain text (for meta descriptions, JSON-LD and search).</summary>
     public string PlainText(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown, _untrusted).Trim();
+
+    private static bool IsRelative(string url) =>
+        !url.StartsWith('/') && !url.StartsWith('#') && !url.Contains(':', StringComparison.Ordinal);
+
+    private static string Resolve(string baseHref, string url)
+    {
+        var resolved = new Uri(new Uri("http://site" + baseHref), url);
+        return resolved.PathAndQuery + resolved.Fragment;
+    }
 
     /// <summary>http(s), mailto and relative URLs only; anything with another scheme is dropped.</summary>
     public static bool IsSafeUrl(string? url)

@@ -1,4 +1,5 @@
 using CredentialSite.Analyze;
+using CredentialSite.Diagnostics;
 using CredentialSite.Model;
 using CredentialSite.StructuredData;
 
@@ -7,7 +8,7 @@ namespace CredentialSite.Render;
 /// <summary>Stage 4: decides every HTML page of the site, with its view model and JSON-LD.</summary>
 public static class PlanPages
 {
-    public static IReadOnlyList<PageJob> Run(SiteIndex ix, ViewBuilder views)
+    public static IReadOnlyList<PageJob> Run(SiteIndex ix, ViewBuilder views, DiagnosticBag diags)
     {
         var jobs = new List<PageJob>();
         var home = new Crumb("Home", "");
@@ -121,7 +122,17 @@ public static class PlanPages
                 Meta("page", p.Title, p.Description, p.Slug + "/", [home]), new FreePageView(p)));
 
         jobs.Add(new PageJob("404.html", "404.html", Meta("404", "Page not found", null, "404.html", [home]), new object()));
-        return jobs;
+
+        // A free page must not take the address of a generated page (or of another free page).
+        var taken = new Dictionary<string, PageJob>(StringComparer.Ordinal);
+        foreach (var job in jobs.Where(j => j.Model is not FreePageView).Concat(jobs.Where(j => j.Model is FreePageView)))
+        {
+            if (taken.TryAdd(job.OutputPath, job)) continue;
+            if (job.Model is FreePageView fp)
+                diags.Error(DiagnosticCodes.DuplicateId, SourceLocation.File(fp.Page.SourcePath), $"the page address '{fp.Page.Slug}/' is already used by the site",
+                    taken[job.OutputPath].Model is FreePageView other ? $"{other.Page.SourcePath} uses it too; set another slug:" : "set another slug: in the front matter");
+        }
+        return jobs.GroupBy(j => j.OutputPath).Select(g => g.First()).ToList();
     }
 
     private static RawHtml Script<T>(T document) =>

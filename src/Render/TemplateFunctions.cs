@@ -24,7 +24,7 @@ public static class TemplateFunctions
         fns.Import("url", new Func<string, string>(path => Url(basePath, path)));
         fns.Import("abs_url", new Func<string, string>(index.Site.AbsoluteUrl));
         fns.Import("md", new Func<string?, RawHtml>(text => new RawHtml(md.Trusted(text))));
-        fns.Import("md_untrusted", new Func<string?, RawHtml>(text => new RawHtml(md.Untrusted(text))));
+        fns.Import("md_untrusted", new Func<string?, string, RawHtml>((text, page) => new RawHtml(md.Untrusted(text, Url(basePath, page)))));
         fns.Import("plain", new Func<string?, string>(md.PlainText));
         fns.Import("raw", new Func<string?, RawHtml>(html => new RawHtml(html ?? "")));
         fns.Import("date", new Func<object?, string>(FormatDate));

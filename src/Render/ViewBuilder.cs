@@ -66,7 +66,7 @@ public sealed partial class ViewBuilder
 
     /// <summary>The orders the badge index can be read in: (name, page path, order).</summary>
     public static readonly IReadOnlyList<(string Name, string Path)> BadgeSorts =
-        [("name", "badges/"), ("rigor", "badges/by-rigor/"), ("issuer", "badges/by-issuer/"), ("newest", "badges/newest/")];
+        [("name", "badges/"), ("rigor", "badges-by/rigor/"), ("issuer", "badges-by/issuer/"), ("newest", "badges-by/newest/")];
 
     public BadgeIndexView BadgeIndex(string sort)
     {

@@ -42,7 +42,7 @@
       var assigned = mine.filter(function (i) { return badgeOfSlot[i] >= 0; }).map(function (i) { return counting[badgeOfSlot[i]].id; });
       var missingSlots = mine.filter(function (i) { return badgeOfSlot[i] < 0; });
       var missingBadges = missingSlots.map(function (i) { return slots[i].only; }).filter(function (x) { return x !== null; });
-      var candidates = missingSlots.length === 0 ? [] : rule.all ? missingBadges
+      var candidates = missingSlots.length === 0 ? [] : rule.all ? missingBadges.slice()
         : badges.filter(function (b) { return !b.retired && !countingIds[b.id] && accepts(rule, b); })
           .map(function (b) { return b.id; }).sort(ordinal);
       return { text: rule.text, needed: mine.length, assigned: assigned, missing: missingSlots.length,

@@ -1,0 +1,205 @@
+using CredentialSite.Diagnostics;
+using CredentialSite.Tests.Support;
+
+namespace CredentialSite.Tests.Load;
+
+/// <summary>
+/// Stage 1 (Load): each class of bad input in one file becomes one diagnostic with its stable code and the
+/// repository-relative path, line and column of the offending value. New badges go in extra.yml so that
+/// dropping a bad badge does not break references from the minimal site's ladder.
+/// </summary>
+public class ReadCatalogTests
+{
+    [Fact]
+    public void Load_ReportsYamlSyntaxError_WhenAValueContainsAColonSpace()
+    {
+        using var site = TestSite.Build("""
+            -- catalog/badges/extra.yml --
+            name: Extra
+            summary: Reviews: code well
+            tier: baseline
+            issuer: academy
+            """);
+
+        var d = site.AssertDiagnostic("catalog/badges/extra.yml:2:17: error CS0001: YAML syntax error");
+        Assert.Equal(1, site.ExitCode);
+        Assert.Equal(Severity.Error, d.Severity);
+    }
+
+    [Fact]
+    public void Badge_ReportsWrongType_WhenTagsIsAScalarInsteadOfAList()
+    {
+        using var site = TestSite.Build("""
+            -- catalog/badges/extra.yml --
+            name: Extra
+            tier: baseline
+            issuer: academy
+            tags: leadership
+            """);
+
+        var d = site.AssertDiagnostic("catalog/badges/extra.yml:4:7: error CS0002: 'tags' must be a list");
+        Assert.Contains("tags: [leadership]", d.Hint);
+    }
+
+    [Fact]
+    public void Badge_ReportsWrongType_WhenNameIsAMapping()
+    {
+        using var site = TestSite.Build("""
+            -- catalog/badges/extra.yml --
+            name: { en: Extra }
+            tier: baseline
+            issuer: academy
+            """);
+
+        site.AssertDiagnostic("catalog/badges/extra.yml:1:7: error CS0002: 'name' must be a text, found a mapping");
+    }
+
+    [Fact]
+    public void Badge_ReportsMissingField_WhenTierIsAbsent()
+    {
+        using var site = TestSite.Build("""
+            -- catalog/badges/extra.yml --
+            name: Extra
+            issuer: academy
+            """);
+
+        site.AssertDiagnostic("catalog/badges/extra.yml:1:1: error CS0003: missing required field 'tier'");
+    }
+
+    [Fact]
+    public void Badge_ReportsInvalidEnum_WhenTierIsGold()
+    {
+        using var site = TestSite.Build("""
+            -- catalog/badges/extra.yml --
+            name: Extra
+            tier: gold
+            issuer: academy
+            """);
+
+        var d = site.AssertDiagnostic("catalog/badges/extra.yml:2:7: error CS0004: 'gold' is not a valid tier");
+        Assert.Contains("baseline, capability, distinction", d.Hint);
+    }
+
+    [Fact]
+    public void Approval_ReportsInvalidDate_WhenMonthIs13()
+    {
+        using var site = TestSite.Build("""
+            -- catalog/badges/extra.yml --
+            name: Extra
+            tier: baseline
+            issuer: academy
+            governance:
+              approvals:
+                - { step: design, by: Team, date: 2026-13-01 }
+            """);
+
+        site.AssertDiagnostic("catalog/badges/extra.yml:6:39: error CS0005: 'date' must be an ISO 8601 date, found '2026-13-01'");
+    }
+
+    [Fact]
+    public void Vetting_ReportsInvalidDate_WhenReviewedIsNotADate()
+    {
+        using var site = TestSite.Build("""
+            -- catalog/issuers/academy.yml --
+            name: Test Academy
+            type: internal
+            vetting:
+              reviewed: 2026-02-30
+            """);
+
+        site.AssertDiagnostic("catalog/issuers/academy.yml:4:13: error CS0005: 'reviewed' must be an ISO 8601 date");
+    }
+
+    [Fact]
+    public void Renewal_ReportsInvalidDuration_WhenValidForIsWords()
+    {
+        using var site = TestSite.Build("""
+            -- catalog/badges/extra.yml --
+            name: Extra
+            tier: baseline
+            issuer: academy
+            renewal:
+              validFor: 2 years
+            """);
+
+        var d = site.AssertDiagnostic("catalog/badges/extra.yml:5:13: error CS0006: 'validFor' must be an ISO 8601 duration, found '2 years'");
+        Assert.Contains("P2Y", d.Hint);
+    }
+
+    [Fact]
+    public void Badge_WarnsUnknownFieldWithDidYouMean_WhenSummaryIsMisspelled()
+    {
+        using var site = TestSite.Build("""
+            -- catalog/badges/extra.yml --
+            name: Extra
+            sumary: One line.
+            tier: baseline
+            issuer: academy
+            """);
+
+        var d = site.AssertDiagnostic("catalog/badges/extra.yml:2:1: warning CS0007: unknown field 'sumary'");
+        Assert.Equal("did you mean 'summary'?", d.Hint);
+        Assert.Equal(0, site.ExitCode); // a warning alone does not fail the build
+        Assert.True(site.FileExists("badges/extra/index.html"));
+    }
+
+    [Fact]
+    public void Build_FailsOnUnknownField_WhenWarningsAreErrors()
+    {
+        using var site = TestSite.Build("""
+            -- catalog/badges/extra.yml --
+            name: Extra
+            sumary: One line.
+            tier: baseline
+            issuer: academy
+            """, o => o with { WarningsAsErrors = true });
+
+        site.AssertDiagnostic("catalog/badges/extra.yml:2:1: warning CS0007");
+        Assert.Equal(1, site.ExitCode);
+        Assert.False(site.FileExists("index.html"));
+    }
+
+    [Fact]
+    public void Badge_ReportsIdMismatch_WhenIdDiffersFromFileName()
+    {
+        using var site = TestSite.Build("""
+            -- catalog/badges/extra.yml --
+            id: extra-badge
+            name: Extra
+            tier: baseline
+            issuer: academy
+            """);
+
+        var d = site.AssertDiagnostic("catalog/badges/extra.yml:1:5: error CS0010: id 'extra-badge' does not match the file name 'extra'");
+        Assert.Contains("rename the file", d.Hint);
+    }
+
+    [Fact]
+    public void Badge_ReportsImageWithoutAlt_WhenImageAltIsMissing()
+    {
+        using var site = TestSite.Build("""
+            -- input/assets/extra.svg --
+            <svg xmlns="http://www.w3.org/2000/svg"/>
+            -- catalog/badges/extra.yml --
+            name: Extra
+            tier: baseline
+            issuer: academy
+            image: assets/extra.svg
+            """);
+
+        site.AssertDiagnostic("catalog/badges/extra.yml:4:8: error CS0011: the badge has an image but no imageAlt");
+    }
+
+    [Fact]
+    public void Badge_ReportsInvalidId_WhenFileNameHasUpperCase()
+    {
+        using var site = TestSite.Build("""
+            -- catalog/badges/Extra_Badge.yml --
+            name: Extra
+            tier: baseline
+            issuer: academy
+            """);
+
+        site.AssertDiagnostic("catalog/badges/Extra_Badge.yml:1:1: error CS0012: 'Extra_Badge' is not a valid id");
+    }
+}

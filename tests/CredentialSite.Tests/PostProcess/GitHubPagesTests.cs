@@ -1,0 +1,145 @@
+using System.Xml.Linq;
+using AngleSharp.Html.Parser;
+using CredentialSite.Tests.Support;
+
+namespace CredentialSite.Tests.PostProcess;
+
+/// <summary>
+/// A site served from a project page (https://owner.github.io/repo/): every internal link carries the base path
+/// and resolves, the GitHub Pages files exist, and a broken link fails the build (stage 7, CheckLinks).
+/// </summary>
+public class GitHubPagesTests
+{
+    private const string RepoUrl = "https://example.github.io/repo/";
+
+    [Fact]
+    public void InternalLinks_StartWithTheBasePathAndResolve_WhenTheSampleIsBuiltForARepoPath()
+    {
+        using var site = TestSite.CreateExactly(); // an empty temp dir: the output goes there, the source is the repo
+        var result = SiteBuild.Run(new BuildOptions { Source = TestPaths.RepoRoot, Output = site.Output, BaseUrl = RepoUrl });
+        Assert.False(result.Diagnostics.HasErrors, string.Join("\n", result.Diagnostics.Sorted()));
+
+        var problems = new List<string>();
+        var checkedLinks = 0;
+        var parser = new HtmlParser();
+        foreach (var page in site.OutputFiles().Where(f => f.EndsWith(".html", StringComparison.Ordinal)))
+        {
+            var doc = parser.ParseDocument(site.ReadFile(page));
+            var links = doc.QuerySelectorAll("a[href]").Select(e => e.GetAttribute("href")!)
+                .Concat(doc.QuerySelectorAll("link[href]").Select(e => e.GetAttribute("href")!))
+                .Concat(doc.QuerySelectorAll("img[src], script[src], source[src]").Select(e => e.GetAttribute("src")!));
+            foreach (var link in links.Where(IsInternal))
+            {
+                checkedLinks++;
+                if (!link.StartsWith("/repo/", StringComparison.Ordinal)) { problems.Add($"{page}: '{link}' lacks the base path"); continue; }
+                var path = link["/repo/".Length..].Split('#')[0].Split('?')[0];
+                if (path.Length == 0 || path.EndsWith('/')) path += "index.html";
+                if (!site.FileExists(Uri.UnescapeDataString(path))) problems.Add($"{page}: '{link}' points to no file");
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(30)));
+        Assert.True(checkedLinks > 500, $"only {checkedLinks} internal links checked");
+    }
+
+    [Fact]
+    public void Build_WritesTheGitHubPagesFiles_WithAbsoluteUrlsUnderTheBasePath()
+    {
+        using var site = TestSite.Build(options: o => o with { BaseUrl = RepoUrl }).AssertOk();
+
+        Assert.Equal("", site.ReadFile(".nojekyll"));
+        Assert.False(site.FileExists("CNAME"));
+        site.AssertFile("404.html", "<a href=\"/repo/\">Go to the home page</a>", "href=\"/repo/css/site.css\"");
+        site.AssertFile("robots.txt", "Sitemap: https://example.github.io/repo/sitemap.xml");
+
+        XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var locs = XDocument.Parse(site.ReadFile("sitemap.xml")).Descendants(sm + "loc").Select(l => l.Value).ToList();
+        Assert.Contains("https://example.github.io/repo/", locs);
+        Assert.Contains("https://example.github.io/repo/badges/code-review/", locs);
+        Assert.Contains("https://example.github.io/repo/about/", locs);
+        Assert.All(locs, l => Assert.StartsWith(RepoUrl, l));
+        Assert.DoesNotContain(locs, l => l.Contains("404"));
+    }
+
+    [Fact]
+    public void Feed_IsAWellFormedAtomFeedOfBadgeChanges()
+    {
+        using var site = TestSite.Build(options: o => o with { BaseUrl = RepoUrl }).AssertOk();
+
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var feed = XDocument.Parse(site.ReadFile("feed.xml")).Root!;
+        Assert.Equal(atom + "feed", feed.Name);
+        Assert.Equal("https://example.github.io/repo/feed.xml", feed.Element(atom + "id")!.Value);
+        var entry = Assert.Single(feed.Elements(atom + "entry"));
+        Assert.Equal("Code Review 1.0.0", entry.Element(atom + "title")!.Value);
+        Assert.Equal("https://example.github.io/repo/badges/code-review/", entry.Element(atom + "link")!.Attribute("href")!.Value);
+        Assert.Equal("2026-01-15T00:00:00Z", entry.Element(atom + "updated")!.Value);
+    }
+
+    [Fact]
+    public void Build_WritesCname_WhenSiteYmlSetsIt()
+    {
+        using var site = TestSite.Build("""
+            -- site.yml --
+            title: Test Catalog
+            baseUrl: https://badges.example.org/
+            cname: badges.example.org
+            asOf: 2026-11-01
+            """).AssertOk();
+
+        Assert.Equal("badges.example.org\n", site.ReadFile("CNAME"));
+    }
+
+    [Fact]
+    public void Build_FailsWithBrokenLinkNamingThePage_WhenMarkdownLinksToAMissingBadge()
+    {
+        using var site = TestSite.Build("""
+            -- input/pages/about.md --
+            ---
+            title: About the program
+            ---
+            See [the missing badge](/repo/badges/nope/).
+            """, o => o with { BaseUrl = RepoUrl });
+
+        var d = Assert.Single(site.Diagnostics);
+        Assert.Equal("CS0202", d.Code);
+        Assert.Contains("about", d.Location.Path);
+        Assert.Contains("'/repo/badges/nope/'", d.Message);
+        Assert.Equal(1, site.ExitCode);
+        Assert.False(Directory.Exists(site.Output)); // nothing written
+    }
+
+    [Fact]
+    public void Build_FailsWithBrokenLink_WhenALinkLeavesTheBasePath()
+    {
+        using var site = TestSite.Build("""
+            -- input/pages/about.md --
+            ---
+            title: About the program
+            ---
+            See [all badges](/badges/).
+            """, o => o with { BaseUrl = RepoUrl });
+
+        var d = Assert.Single(site.Diagnostics);
+        Assert.Equal("CS0202", d.Code);
+        Assert.Contains("'/badges/'", d.Message);
+    }
+
+    [Fact]
+    public void Build_AcceptsRelativeMarkdownLinks_ThatResolveInsideTheSite()
+    {
+        using var site = TestSite.Build("""
+            -- input/pages/about.md --
+            ---
+            title: About the program
+            ---
+            See [all badges](../badges/) and [Code Review](/repo/badges/code-review/#rubric).
+            """, o => o with { BaseUrl = RepoUrl }).AssertOk();
+
+        site.AssertFile("about/index.html", "<a href=\"../badges/\">all badges</a>");
+    }
+
+    private static bool IsInternal(string link) =>
+        link.Length > 0 && !link.StartsWith('#') && !link.StartsWith("//", StringComparison.Ordinal)
+        && !System.Text.RegularExpressions.Regex.IsMatch(link, "^[a-zA-Z][a-zA-Z0-9+.-]*:");
+}
