@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using CredentialSite.Diagnostics;
+using CredentialSite.Sample;
 
 namespace CredentialSite.Cli;
 
@@ -39,9 +40,18 @@ public static class CliApp
             sourceOption, baseUrlOption, asOfOption, draftsOption, strictOption,
         };
 
+        var badgesOption = new Option<int>("--badges") { Description = "How many badges to generate", DefaultValueFactory = _ => 100 };
+        var portfoliosOption = new Option<int?>("--portfolios") { Description = "How many portfolios to generate (default: badges / 10)" };
+        var outOption = new Option<string>("--out") { Description = "The folder to write; must not exist or be empty", Required = true };
+        var seedOption = new Option<ulong>("--seed") { Description = "Seed: the same arguments give byte-identical files", DefaultValueFactory = _ => 1 };
+        var sample = new Command("sample", "Write a synthetic, valid source folder of any size (for tests and benchmarks)")
+        {
+            badgesOption, portfoliosOption, outOption, seedOption,
+        };
+
         var root = new RootCommand("CredentialSite: publish a credential catalog (badges, rubrics, roles, portfolios) as a static site with Open Badges 3.0, CTDL and schema.org JSON-LD.")
         {
-            build, validate,
+            build, validate, sample,
         };
 
         int usage = Ok;
@@ -72,6 +82,11 @@ public static class CliApp
 
         build.SetAction(r => Options(r, false) is { } o ? Execute(o, r.GetValue(statsOption), stdout, stderr) : usage);
         validate.SetAction(r => Options(r, true) is { } o ? Execute(o, false, stdout, stderr) : usage);
+        sample.SetAction(r =>
+        {
+            var badges = r.GetValue(badgesOption);
+            return Sample(r.GetValue(outOption)!, badges, r.GetValue(portfoliosOption) ?? badges / 10, r.GetValue(seedOption), stdout, stderr);
+        });
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -116,6 +131,33 @@ public static class CliApp
         stdout.WriteLine(options.DryRun
             ? $"valid: no errors, {Plural(warnings, "warning")} ({elapsedText})"
             : $"built: {Plural(result.PagesWritten, "page")} ({Plural(result.FilesWritten, "file")}) in {options.Output}, {Plural(warnings, "warning")} ({elapsedText})");
+        return Ok;
+    }
+
+    private static int Sample(string outDir, int badges, int portfolios, ulong seed, TextWriter stdout, TextWriter stderr)
+    {
+        if (badges < 1 || portfolios < 0)
+        {
+            stderr.WriteLine(badges < 1 ? $"error: --badges must be at least 1, found {badges}" : $"error: --portfolios must be 0 or more, found {portfolios}");
+            return UsageError;
+        }
+        if (File.Exists(outDir) || (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any()))
+        {
+            stderr.WriteLine($"error: '{outDir}' already exists and is not an empty folder; choose a new folder for --out");
+            return UsageError;
+        }
+        var clock = Stopwatch.StartNew();
+        int files;
+        try
+        {
+            files = GenerateSample.Write(outDir, badges, portfolios, seed);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: cannot write '{outDir}': {e.Message}");
+            return InputErrors;
+        }
+        stdout.WriteLine($"sample: {Plural(files, "file")} ({Plural(badges, "badge")}, {Plural(portfolios, "portfolio")}, seed {seed}) in {outDir} ({clock.Elapsed.TotalSeconds:0.00} s)");
         return Ok;
     }
 

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Build benchmark: generates synthetic catalogs with `credentialsite sample` (1,000 and 10,000 badges,
+# plus 100,000 with --full; portfolios = badges / 10), times a full Release build of each with
+# /usr/bin/time (wall, user+sys CPU, peak RSS), captures the per-stage timings of `build --stats`
+# and the output size, and prints a Markdown table.
+#
+# Usage: tests/bench/run.sh [--full] [--seed N]
+# Work files go under ${BENCH_DIR:-/tmp/credentialsite-bench}. Runs one thing at a time: on a
+# small machine, anything running beside it skews the numbers.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+full=0
+seed=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --full) full=1 ;;
+    --seed) seed="$2"; shift ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown argument: $1 (use --full, --seed N)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+sizes=(1000 10000)
+[ "$full" = 1 ] && sizes+=(100000)
+
+work="${BENCH_DIR:-/tmp/credentialsite-bench}"
+mkdir -p "$work"
+
+echo "building Release ..." >&2
+dotnet build -c Release -nologo -v quiet -clp:NoSummary >/dev/null
+dll="$PWD/bin/Release/net10.0/credentialsite.dll"
+[ -f "$dll" ] || { echo "no $dll after the build" >&2; exit 1; }
+
+rows=()
+stage_names=()
+for n in "${sizes[@]}"; do
+  src="$work/src-$n"
+  out="$work/out-$n"
+  rm -rf "$src" "$out"
+  portfolios=$((n / 10))
+
+  echo "generating $n badges, $portfolios portfolios ..." >&2
+  gen_start=$(date +%s.%N)
+  dotnet "$dll" sample --badges "$n" --portfolios "$portfolios" --seed "$seed" --out "$src" >/dev/null
+  gen_end=$(date +%s.%N)
+  gen=$(awk -v a="$gen_start" -v b="$gen_end" 'BEGIN { printf "%.1f", b - a }')
+  src_size=$(du -sh "$src" | cut -f1)
+
+  echo "building $n ..." >&2
+  set +e
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time-$n.txt" \
+    dotnet "$dll" build --source "$src" --output "$out" --stats >"$work/stats-$n.txt" 2>"$work/stderr-$n.txt"
+  status=$?
+  set -e
+  if [ "$status" != 0 ]; then
+    echo "build of $n badges failed (exit $status); see $work/stderr-$n.txt:" >&2
+    tail -5 "$work/stderr-$n.txt" >&2
+    rows+=("| $n | $portfolios | $src_size | $gen | failed (exit $status) | | | | | |")
+    continue
+  fi
+
+  read -r wall user sys rss_kb < <(tail -1 "$work/time-$n.txt")
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f", u + s }')
+  rss=$(awk -v k="$rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')
+  out_size=$(du -sh "$out" | cut -f1)
+  out_files=$(find "$out" -type f | wc -l)
+  pages=$(sed -nE 's/^built: ([0-9]+) pages?.*/\1/p' "$work/stats-$n.txt")
+
+  # Stage lines look like "  load            812 ms".
+  stages=""
+  while read -r name ms _; do
+    [[ " ${stage_names[*]-} " == *" $name "* ]] || stage_names+=("$name")
+    stages+="$name=$ms "
+  done < <(grep -E '^ +[a-z]+ +[0-9]+ ms$' "$work/stats-$n.txt")
+
+  rows+=("$n|$portfolios|$src_size|$gen|$pages|$out_files|$out_size|$wall|$cpu|$rss|$stages")
+done
+
+# The Markdown table: one row per catalog, one column per build stage.
+header="| badges | portfolios | source | generate (s) | pages | files | output | wall (s) | CPU user+sys (s) | peak RSS (MB) |"
+rule="|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for s in "${stage_names[@]-}"; do
+  [ -n "$s" ] || continue
+  header+=" $s (ms) |"
+  rule+="---:|"
+done
+echo
+echo "$header"
+echo "$rule"
+for row in "${rows[@]}"; do
+  if [[ "$row" == "|"* ]]; then echo "$row"; continue; fi
+  IFS='|' read -r n portfolios src_size gen pages files out_size wall cpu rss stages <<<"$row"
+  line="| $n | $portfolios | $src_size | $gen | $pages | $files | $out_size | $wall | $cpu | $rss |"
+  for s in "${stage_names[@]-}"; do
+    [ -n "$s" ] || continue
+    ms=$(tr ' ' '\n' <<<"$stages" | sed -n "s/^$s=//p")
+    line+=" ${ms:--} |"
+  done
+  echo "$line"
+done
+echo
+echo "$(nproc) cores, $(dotnet --version) SDK, seed $seed; source and output under $work" 
