@@ -63,8 +63,10 @@ public static class Readiness
     public static ReadinessReport Evaluate(
         IReadOnlyList<EarnedBadge> held, Role target,
         IReadOnlyDictionary<string, Badge> badges, IReadOnlyDictionary<string, Competency> competencies,
-        DateOnly asOf, DateOnly? window, Func<string, string>? badgeName = null)
+        DateOnly asOf, DateOnly? window, Func<string, string>? badgeName = null, Func<PromotionRule, IReadOnlyList<string>>? accepted = null)
     {
+        // Which catalog badges a rule accepts does not depend on the person: callers evaluating many people pass a cache.
+        accepted ??= rule => AcceptedBy(rule, badges, competencies);
         badgeName ??= id => badges.TryGetValue(id, out var b) ? b.Name : id;
         var judged = held.Select(h => Judge(h, badges, asOf, window))
             .GroupBy(h => h.BadgeId).Select(g => g.OrderByDescending(h => h.Counts).ThenByDescending(h => h.Expires ?? DateOnly.MaxValue).First())
@@ -73,14 +75,19 @@ public static class Readiness
         var countingIds = counting.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
 
         var packages = (target.Promotion?.Packages ?? []).Select(p =>
-            EvaluatePackage(p, counting, countingIds, badges, competencies, badgeName)).ToList();
+            EvaluatePackage(p, counting, countingIds, competencies, badgeName, accepted)).ToList();
         var required = target.RequiredBadges.Select(id => new RequiredResult(id, countingIds.Contains(id))).ToList();
         var ready = (packages.Count == 0 || packages.Any(p => p.Met)) && required.All(r => r.Held);
         return new ReadinessReport(target.Id, ready, packages, required, judged);
     }
 
+    /// <summary>The offered badges (not retired, not draft) a rule accepts, ordered by id.</summary>
+    public static IReadOnlyList<string> AcceptedBy(PromotionRule rule, IReadOnlyDictionary<string, Badge> badges, IReadOnlyDictionary<string, Competency> competencies) =>
+        badges.Values.Where(b => !b.IsRetired && !b.IsDraft && Rules.Accepts(rule, b, competencies))
+            .Select(b => b.Id).Order(StringComparer.Ordinal).ToList();
+
     private static PackageResult EvaluatePackage(PromotionPackage package, IReadOnlyList<Badge> counting, HashSet<string> countingIds,
-        IReadOnlyDictionary<string, Badge> badges, IReadOnlyDictionary<string, Competency> competencies, Func<string, string> badgeName)
+        IReadOnlyDictionary<string, Competency> competencies, Func<string, string> badgeName, Func<PromotionRule, IReadOnlyList<string>> accepted)
     {
         // One slot per badge a rule needs; slot s accepts badge b when the rule accepts it (and, for all:, it is that badge).
         var slots = new List<(int Rule, string? Only)>();
@@ -124,8 +131,7 @@ public static class Readiness
             var missingBadges = missingSlots.Select(s => slots[s].Only).OfType<string>().ToList();
             var candidates = missingSlots.Count == 0 ? []
                 : rule.IsAll ? missingBadges
-                : badges.Values.Where(b => !b.IsRetired && !b.IsDraft && !countingIds.Contains(b.Id) && Rules.Accepts(rule, b, competencies))
-                    .Select(b => b.Id).Order(StringComparer.Ordinal).ToList();
+                : accepted(rule).Where(id => !countingIds.Contains(id)).ToList();
             var text = Rules.Describe(rule, badgeName, id => competencies.TryGetValue(id, out var c) ? c.Name : id);
             return new RuleResult(text, mine.Count, assigned, missingSlots.Count, missingBadges, candidates);
         }).ToList();

@@ -46,9 +46,13 @@ public sealed class SiteIndex
         People = catalog.Portfolios.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
         HolderCounts = People.SelectMany(p => p.Badges.Select(b => b.Badge).Distinct())
             .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var accepted = new System.Collections.Concurrent.ConcurrentDictionary<PromotionRule, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
         Readiness = People.Where(p => p.Consent.Allows("badges") && p.TargetRole is not null && RolesById.ContainsKey(p.TargetRole))
-            .ToDictionary(p => p.Id, p => Analyze.Readiness.Evaluate(p.Badges, RolesById[p.TargetRole!], AllBadgesById, CompetenciesById,
-                AsOf, Site.PromotionWindow), StringComparer.Ordinal);
+            .AsParallel().AsOrdered()
+            .Select(p => (p.Id, Report: Analyze.Readiness.Evaluate(p.Badges, RolesById[p.TargetRole!], AllBadgesById, CompetenciesById,
+                AsOf, Site.PromotionWindow, null, rule => accepted.GetOrAdd(rule, r => Analyze.Readiness.AcceptedBy(r, AllBadgesById, CompetenciesById)))))
+            .ToDictionary(x => x.Id, x => x.Report, StringComparer.Ordinal);
+        AcceptedBy = rule => accepted.GetOrAdd(rule, r => Analyze.Readiness.AcceptedBy(r, AllBadgesById, CompetenciesById));
     }
 
     /// <summary>Published people only (consented), with only their consented sections.</summary>
@@ -56,6 +60,8 @@ public sealed class SiteIndex
     /// <summary>Number of published people holding each badge (visible badges only).</summary>
     public IReadOnlyDictionary<string, int> HolderCounts { get; }
     public IReadOnlyDictionary<string, ReadinessReport> Readiness { get; }
+    /// <summary>The offered badges a promotion rule accepts (cached per rule).</summary>
+    public Func<PromotionRule, IReadOnlyList<string>> AcceptedBy { get; }
 
     public Catalog Catalog { get; }
     public SiteConfig Site { get; }

@@ -18,6 +18,7 @@ public sealed class HtmlTemplateContext : TemplateContext
         StrictVariables = true;
         EnableRelaxedMemberAccess = false;
         LoopLimit = 0;
+        LimitToString = 0; // never truncate what a template prints
         RecursiveLimit = 200;
         MemberRenamer = StandardMemberRenamer.Default;
     }

@@ -21,7 +21,7 @@ public sealed record EarnedView(
     IReadOnlyList<ArtifactView> Artifacts, IReadOnlyList<MetricView> Metrics, IReadOnlyList<PortfolioEvidence> Quotes,
     IReadOnlyList<AttestationView> Attestations, string? CredentialUrl);
 
-public sealed record RuleResultView(RuleResult Rule, IReadOnlyList<NamedRef> Assigned, IReadOnlyList<NamedRef> Candidates);
+public sealed record RuleResultView(RuleResult Rule, IReadOnlyList<NamedRef> Assigned, IReadOnlyList<NamedRef> Candidates, int CandidateCount);
 
 public sealed record PackageResultView(PackageResult Package, IReadOnlyList<RuleResultView> Rules);
 
@@ -63,7 +63,7 @@ public sealed partial class ViewBuilder
         if (_ix.Readiness.TryGetValue(p.Id, out var report) && card.Target is { } target)
         {
             var packages = report.Packages.Select(pk => new PackageResultView(pk, pk.Rules.Select(rule =>
-                new RuleResultView(rule, rule.Assigned.Select(BadgeRef).ToList(), rule.Candidates.Select(BadgeRef).ToList())).ToList())).ToList();
+                new RuleResultView(rule, rule.Assigned.Select(BadgeRef).ToList(), rule.Candidates.Take(MaxListed).Select(BadgeRef).ToList(), rule.Candidates.Count)).ToList())).ToList();
             readiness = new ReadinessView(report, target, packages,
                 report.Required.Where(r => r.Held).Select(r => BadgeRef(r.BadgeId)).ToList(),
                 report.Required.Where(r => !r.Held).Select(r => BadgeRef(r.BadgeId)).ToList(),

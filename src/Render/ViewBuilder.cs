@@ -20,6 +20,9 @@ public sealed partial class ViewBuilder
 
     public IReadOnlyDictionary<string, BadgeCard> Cards => _cards;
 
+    /// <summary>Long lists of badges that would count (thousands in a large catalog) show this many, then a count.</summary>
+    public const int MaxListed = 12;
+
     private BadgeCard MakeCard(Badge b)
     {
         var issuer = _ix.IssuersById.GetValueOrDefault(b.Issuer);
@@ -161,9 +164,8 @@ public sealed partial class ViewBuilder
         {
             var text = Analyze.Rules.Describe(rule, id => _ix.AllBadgesById.GetValueOrDefault(id)?.Name ?? id,
                 id => _ix.CompetenciesById.GetValueOrDefault(id)?.Name ?? id);
-            var candidates = _ix.Badges.Where(b => !b.IsRetired && Analyze.Rules.Accepts(rule, b, _ix.CompetenciesById))
-                .Select(b => _cards[b.Id]).ToList();
-            return new RuleView(text, candidates);
+            var accepted = _ix.AcceptedBy(rule).Where(_cards.ContainsKey).ToList();
+            return new RuleView(text, accepted.Select(id => _cards[id]).OrderBy(c => c.Name, StringComparer.Ordinal).Take(MaxListed).ToList(), accepted.Count);
         }).ToList())).ToList();
         return new RoleView(r, _roles[r.Id], _ix.LaddersById[r.LadderId],
             r.Competencies.Select(c => CompetencyRef(c.Competency, c.Level)).ToList(),

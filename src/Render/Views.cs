@@ -53,7 +53,8 @@ public sealed record RubricView(IReadOnlyList<RubricLevel> Levels, string? Requi
 
 public sealed record AssessmentView(Assessment Assessment, string MethodName, string CtdlMethod, string? DurationWords);
 
-public sealed record RuleView(string Text, IReadOnlyList<BadgeCard> Candidates);
+/// <summary>A rule in words, the first badges that count toward it, and how many count in all.</summary>
+public sealed record RuleView(string Text, IReadOnlyList<BadgeCard> Candidates, int CandidateCount);
 
 public sealed record PackageView(string Name, IReadOnlyList<RuleView> Rules);
 
