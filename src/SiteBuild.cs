@@ -11,7 +11,7 @@ using CredentialSite.Write;
 namespace CredentialSite;
 
 /// <summary>The result of one build: what was found, what was written, how long each stage took.</summary>
-public sealed record BuildResult(DiagnosticBag Diagnostics, int PagesWritten, int FilesWritten, IReadOnlyList<(string Stage, TimeSpan Elapsed)> Stages)
+public sealed record BuildResult(DiagnosticBag Diagnostics, int PagesWritten, int FilesWritten, int FilesChanged, IReadOnlyList<(string Stage, TimeSpan Elapsed)> Stages)
 {
     public bool Succeeded(bool warningsAsErrors) =>
         !Diagnostics.HasErrors && !(warningsAsErrors && Diagnostics.WarningCount > 0);
@@ -32,7 +32,7 @@ public static class SiteBuild
             stages.Add((name, clock.Elapsed - start));
             return result;
         }
-        BuildResult Done(int pages = 0, int files = 0) => new(diags, pages, files, stages);
+        BuildResult Done(int pages = 0, int files = 0, int changed = 0) => new(diags, pages, files, changed, stages);
 
         var source = new SourceFolder(options.Source);
         // 1. Load: parse every source file into immutable records.
@@ -49,20 +49,35 @@ public static class SiteBuild
         // 4. Plan: every page with its view model and JSON-LD.
         var views = Stage("views", () => new ViewBuilder(index));
         var jobs = Stage("plan", () => PlanPages.Run(index, views, diags));
-        // 5. Render: pages through the theme, in parallel.
-        var nav = Navigation(index);
-        var pages = Stage("render", () => new RenderPages(theme, index, diags, nav).Run(jobs));
-        // 6. Site files: badge JSON, catalog.json, sitemap, feed, robots, GitHub Pages files, assets.
-        var files = Stage("files", () => pages.Concat(SiteFiles.Run(index, views, jobs, theme, source.Root, source.Assets)).ToList());
-        // 6b. Search: the sharded search index and the explorer's data, built from the catalog.
-        files.AddRange(Stage("search", () => BuildSearchIndex.Run(index, views).Append(BuildExplorerData.Run(index)).ToList()));
+        // 5. Site files: badge JSON, catalog.json, sitemap, feed, robots, GitHub Pages files, assets,
+        //    and the sharded search index with the explorer's data (all built from the catalog).
+        var files = Stage("files", () => SiteFiles.Run(index, views, jobs, theme, source.Root, source.Assets)
+            .Concat(BuildSearchIndex.Run(index, views)).Append(BuildExplorerData.Run(index)).ToList());
+        var sitePaths = jobs.Select(j => j.OutputPath).Concat(files.Select(f => f.Path)).ToHashSet(StringComparer.Ordinal);
         if (diags.HasErrors) return Done();
-        // 7. Check: every internal link resolves inside the site.
-        Stage("links", () => { CheckLinks.Run(files, index.Site.BasePath, diags); return 0; });
-        if (diags.HasErrors || options.DryRun || (options.WarningsAsErrors && diags.WarningCount > 0)) return Done();
-        // 8. Write: into a staging folder, then swap it in.
-        Stage("write", () => WriteSite.Run(files, options.Output, diags));
-        return Done(pages.Count, files.Count);
+        // 6. Render pages in parallel; check each page's links against the site's files; stage it if its bytes changed.
+        using var writer = options.DryRun ? null : OutputWriter.Begin(options.Output, source.Root, diags);
+        if (diags.HasErrors) return Done();
+        var nav = Navigation(index);
+        var basePath = index.Site.BasePath;
+        var pages = Stage("render", () => new RenderPages(theme, index, diags, nav).Run(jobs, (path, html) =>
+        {
+            CheckLinks.Page(path, html, sitePaths, basePath, diags);
+            writer?.Put(path, html);
+        }));
+        if (writer is null || diags.HasErrors || (options.WarningsAsErrors && diags.WarningCount > 0)) return Done();
+        // 7. Write: stage the other files, then move what changed into the output (nothing moves if anything failed).
+        Stage("write", () =>
+        {
+            Parallel.ForEach(files, f =>
+            {
+                if (f.Content is not null) writer.Put(f.Path, f.Content);
+                else writer.Copy(f.Path, f.CopyFrom!);
+            });
+            writer.Commit(sitePaths);
+            return 0;
+        });
+        return Done(pages, sitePaths.Count, writer.Changed);
     }
 
     private static IReadOnlyList<NavItem> Navigation(SiteIndex ix)

@@ -130,7 +130,7 @@ public static class CliApp
         }
         stdout.WriteLine(options.DryRun
             ? $"valid: no errors, {Plural(warnings, "warning")} ({elapsedText})"
-            : $"built: {Plural(result.PagesWritten, "page")} ({Plural(result.FilesWritten, "file")}) in {options.Output}, {Plural(warnings, "warning")} ({elapsedText})");
+            : $"built: {Plural(result.PagesWritten, "page")} ({Plural(result.FilesWritten, "file")}, {result.FilesChanged} changed) in {options.Output}, {Plural(warnings, "warning")} ({elapsedText})");
         return Ok;
     }
 

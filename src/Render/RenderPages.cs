@@ -1,7 +1,6 @@
 using System.Text;
 using CredentialSite.Analyze;
 using CredentialSite.Diagnostics;
-using CredentialSite.Write;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -26,20 +25,26 @@ public sealed class RenderPages
             ix.Site.Organization, ix.AsOf, "CredentialSite " + Cli.CliApp.Version, nav);
     }
 
-    public IReadOnlyList<OutputFile> Run(IReadOnlyList<PageJob> jobs)
+    /// <summary>Renders every page in parallel and hands each to <paramref name="sink"/> (output path, UTF-8 bytes); nothing is retained.</summary>
+    public int Run(IReadOnlyList<PageJob> jobs, Action<string, byte[]> sink)
     {
         foreach (var name in jobs.Select(j => j.Template).Append(Layout).Distinct())
             if (!_theme.Has(name))
                 _diags.Error(DiagnosticCodes.TemplateError, SourceLocation.File("theme/templates/" + name), $"the theme has no template '{name}'",
                     "add it to theme/templates/ or remove the override that broke it");
-        if (_diags.HasErrors) return [];
+        if (_diags.HasErrors) return 0;
 
-        var results = new OutputFile?[jobs.Count];
-        Parallel.For(0, jobs.Count, i => results[i] = Render(jobs[i]));
-        return results.OfType<OutputFile>().ToList();
+        var rendered = 0;
+        Parallel.ForEach(jobs, job =>
+        {
+            if (Render(job) is not { } html) return;
+            sink(job.OutputPath, html);
+            Interlocked.Increment(ref rendered);
+        });
+        return rendered;
     }
 
-    private OutputFile? Render(PageJob job)
+    private byte[]? Render(PageJob job)
     {
         var nav = _site.Nav.Select(n => n with { Current = IsCurrent(n.Url, job.Meta.Path) }).ToList();
         var globals = new ScriptObject
@@ -52,8 +57,7 @@ public sealed class RenderPages
         {
             var content = RenderTemplate(job.Template, globals);
             globals["content"] = new RawHtml(content);
-            var html = RenderTemplate(Layout, globals);
-            return new OutputFile(job.OutputPath, Encoding.UTF8.GetBytes(html));
+            return Encoding.UTF8.GetBytes(RenderTemplate(Layout, globals));
         }
         catch (ScriptRuntimeException e)
         {

@@ -1,0 +1,82 @@
+using CredentialSite.Tests.Support;
+
+namespace CredentialSite.Tests.Write;
+
+/// <summary>Writing: files are staged and moved in only when the build succeeds, and only files whose bytes changed are rewritten.</summary>
+public class OutputWriterTests
+{
+    [Fact]
+    public void FailedBuild_LeavesThePreviousOutputIntact()
+    {
+        using var site = TestSite.Create();
+        Assert.Equal(0, site.Cli("build", "--source", "{src}", "--output", "{out}"));
+        var before = File.ReadAllBytes(Path.Combine(site.Output, "index.html"));
+        var filesBefore = TestSite.FilesUnder(site.Output);
+
+        site.Write("catalog/badges/code-review.yml", "name: Code Review\ntier: gold\nissuer: academy\n");
+        var code = site.Cli("build", "--source", "{src}", "--output", "{out}");
+
+        Assert.Equal(1, code);
+        Assert.Contains("catalog/badges/code-review.yml:2:7: error CS0004", site.Stderr);
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(site.Output, "index.html")));
+        Assert.Equal(filesBefore, TestSite.FilesUnder(site.Output));
+    }
+
+    [Fact]
+    public void Rebuild_RemovesFilesOfDeletedBadges_AndLeavesNoStagingFolder()
+    {
+        using var site = TestSite.Build("""
+            -- catalog/badges/extra.yml --
+            name: Extra
+            tier: baseline
+            issuer: academy
+            """).AssertOk();
+        Assert.True(site.FileExists("badges/extra/index.html"));
+
+        site.Delete("catalog/badges/extra.yml");
+        site.Run().AssertOk();
+
+        Assert.False(site.FileExists("badges/extra/index.html"));
+        Assert.False(site.FileExists("badges/extra.json"));
+        Assert.Equal(["out", "site"], Directory.EnumerateFileSystemEntries(site.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Rebuild_AfterEditingOneBadge_RewritesOnlyTheFilesWhoseBytesChanged()
+    {
+        using var site = TestSite.Build().AssertOk();
+        var stamp = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        foreach (var f in site.OutputFiles()) File.SetLastWriteTimeUtc(Path.Combine(site.Output, f), stamp);
+        var before = site.OutputFiles().ToDictionary(f => f, f => File.ReadAllBytes(Path.Combine(site.Output, f)));
+
+        // Only the summary of one badge changes.
+        var yml = File.ReadAllText(Path.Combine(site.Source, "catalog/badges/stakeholder-management.yml"));
+        site.Write("catalog/badges/stakeholder-management.yml", yml.Replace("Builds agreement for change across teams.", "Builds agreement across teams."));
+        site.Run().AssertOk();
+
+        var touched = site.OutputFiles().Where(f => File.GetLastWriteTimeUtc(Path.Combine(site.Output, f)) != stamp).ToList();
+        var changed = site.OutputFiles().Where(f => !before[f].SequenceEqual(File.ReadAllBytes(Path.Combine(site.Output, f)))).ToList();
+        Assert.Equal(changed, touched); // what was rewritten is exactly what changed
+        Assert.Contains("badges/stakeholder-management/index.html", touched);
+        Assert.Contains("badges/stakeholder-management.json", touched);
+        Assert.Contains("badges/index.html", touched);                 // lists the summary
+        Assert.DoesNotContain("badges/code-review/index.html", touched);
+        Assert.DoesNotContain("competencies/influence/index.html", touched); // lists badge names, not summaries
+        Assert.DoesNotContain("about/index.html", touched);
+        Assert.DoesNotContain("css/site.css", touched);
+        Assert.True(touched.Count < before.Count / 2, $"{touched.Count} of {before.Count} files rewritten: {string.Join(", ", touched)}");
+        Assert.Equal(Result(site).FilesChanged, touched.Count);
+    }
+
+    private static BuildResult Result(TestSite site) => site.Result!;
+
+    [Fact]
+    public void Build_RefusesAnOutputFolderThatContainsTheSource()
+    {
+        using var site = TestSite.Create();
+        var code = site.Cli("build", "--source", "{src}", "--output", site.Root);
+        Assert.Equal(1, code);
+        Assert.Contains("error CS0203: the output folder contains the source folder", site.Stderr);
+        Assert.True(File.Exists(Path.Combine(site.Source, "site.yml")));
+    }
+}
