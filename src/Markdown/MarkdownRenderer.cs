@@ -44,9 +44,11 @@ public sealed class MarkdownRenderer
         return Markdig.Markdown.ToHtml(doc, _untrusted);
     }
 
-    /// <summary>Plain text (for meta descriptions, JSON-LD and search).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _plain = new(StringComparer.Ordinal);
+
+    /// <summary>Plain text (for meta descriptions, JSON-LD and search); each distinct text is converted once per process.</summary>
     public string PlainText(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown, _untrusted).Trim();
+        string.IsNullOrWhiteSpace(markdown) ? "" : _plain.GetOrAdd(markdown, m => Markdig.Markdown.ToPlainText(m, _untrusted).Trim());
 
     private static bool IsRelative(string url) =>
         !url.StartsWith('/') && !url.StartsWith('#') && !url.Contains(':', StringComparison.Ordinal);

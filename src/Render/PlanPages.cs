@@ -13,124 +13,119 @@ public static class PlanPages
         var jobs = new List<PageJob>();
         var home = new Crumb("Home", "");
         PageMeta Meta(string kind, string title, string? description, string path, IReadOnlyList<Crumb> crumbs,
-            IReadOnlyList<RawHtml>? jsonLd = null, string? alternate = null, string? image = null) =>
-            new(kind, title, description, path, ix.Site.AbsoluteUrl(path), crumbs,
-                alternate, [.. jsonLd ?? [], Script(SchemaOrg.Breadcrumbs(ix, crumbs.Select(c => (c.Title, c.Url)).Append((title, path))))],
+            string? alternate = null, string? image = null) =>
+            new(kind, title, description, path, ix.Site.AbsoluteUrl(path), crumbs, alternate, [],
                 image is null ? null : OpenBadges.AssetUrl(ix, image), kind == "home" ? "website" : "article");
+        // Every page's structured data: its own documents, then its breadcrumbs.
+        Func<IReadOnlyList<RawHtml>> Scripts(PageMeta meta, Func<IEnumerable<RawHtml>>? documents = null) => () =>
+            [.. documents?.Invoke() ?? [], Script(SchemaOrg.Breadcrumbs(ix, meta.Breadcrumbs.Select(c => (c.Title, c.Url)).Append((meta.Title, meta.Path))))];
+        PageJob Job(string output, string template, PageMeta meta, Func<object> model, Func<IEnumerable<RawHtml>>? documents = null) =>
+            new(output, template, meta, model, Scripts(meta, documents));
 
         var badgesCrumb = new Crumb("Badges", "badges/");
-        jobs.Add(new PageJob("index.html", "home.html", Meta("home", ix.Site.Title, ix.Site.Description, "", []), views.Home()));
+        jobs.Add(Job("index.html", "home.html", Meta("home", ix.Site.Title, ix.Site.Description, "", []), views.Home));
 
         foreach (var (sort, path) in ViewBuilder.BadgeSorts)
-            jobs.Add(new PageJob(path + "index.html", "badges.html",
+            jobs.Add(Job(path + "index.html", "badges.html",
                 Meta("badges", sort == "name" ? "All badges" : $"All badges by {sort}", $"Every badge in {ix.Site.Title}, grouped by tier.",
-                    path, sort == "name" ? [home] : [home, badgesCrumb]), views.BadgeIndex(sort)));
+                    path, sort == "name" ? [home] : [home, badgesCrumb]), () => views.BadgeIndex(sort)));
         foreach (var b in ix.Badges)
         {
-            var jsonLd = new List<RawHtml>
-            {
-                Script(OpenBadges.Achievement(ix, b, standalone: true)),
-                Script(SchemaOrg.Credential(ix, b)),
-                Script(Ctdl.Credential(ix, b)),
-            };
-            jobs.Add(new PageJob($"badges/{b.Id}/index.html", "badge.html",
-                Meta("badge", b.Name, b.Summary, $"badges/{b.Id}/", [home, badgesCrumb], jsonLd, $"badges/{b.Id}.json", b.Image),
-                views.Badge(b)));
+            jobs.Add(Job($"badges/{b.Id}/index.html", "badge.html",
+                Meta("badge", b.Name, b.Summary, $"badges/{b.Id}/", [home, badgesCrumb], $"badges/{b.Id}.json", b.Image),
+                () => views.Badge(b),
+                () => [Script(OpenBadges.Achievement(ix, b, standalone: true)), Script(SchemaOrg.Credential(ix, b)), Script(Ctdl.Credential(ix, b))])
+                with { LastModified = b.Governance?.Changelog.Select(c => c.Date).Max() });
         }
 
         var issuersCrumb = new Crumb("Issuers", "issuers/");
-        jobs.Add(new PageJob("issuers/index.html", "issuers.html",
+        jobs.Add(Job("issuers/index.html", "issuers.html",
             Meta("issuers", "Issuers", "Who issues the badges, and how well each issuer is vetted.", "issuers/", [home]),
-            ix.Issuers.Select(views.Issuer).ToList()));
+            () => ix.Issuers.Select(views.Issuer).ToList()));
         foreach (var i in ix.Issuers)
         {
-            var jsonLd = new List<RawHtml>
-            {
-                Script(OpenBadges.Profile(ix, i, standalone: true)),
-                Script(SchemaOrg.Organization(ix, i)),
-                Script(Ctdl.Organization(ix, i)),
-            };
-            jobs.Add(new PageJob($"issuers/{i.Id}/index.html", "issuer.html",
-                Meta("issuer", i.Name, MarkdownFirstLine(i.Description), $"issuers/{i.Id}/", [home, issuersCrumb], jsonLd, null, i.Image),
-                views.Issuer(i)));
+            jobs.Add(Job($"issuers/{i.Id}/index.html", "issuer.html",
+                Meta("issuer", i.Name, MarkdownFirstLine(i.Description), $"issuers/{i.Id}/", [home, issuersCrumb], null, i.Image),
+                () => views.Issuer(i),
+                () => [Script(OpenBadges.Profile(ix, i, standalone: true)), Script(SchemaOrg.Organization(ix, i)), Script(Ctdl.Organization(ix, i))]));
         }
 
         var competenciesCrumb = new Crumb("Competencies", "competencies/");
         var frameworks = ix.Catalog.Frameworks.OrderBy(f => f.Name, StringComparer.Ordinal).Select(views.Framework).ToList();
-        jobs.Add(new PageJob("competencies/index.html", "competencies.html",
-            Meta("competencies", "Competencies", "The competency frameworks badges are mapped to.", "competencies/", [home]), frameworks));
+        jobs.Add(Job("competencies/index.html", "competencies.html",
+            Meta("competencies", "Competencies", "The competency frameworks badges are mapped to.", "competencies/", [home]), () => frameworks));
         foreach (var f in frameworks)
         {
-            jobs.Add(new PageJob($"frameworks/{f.Framework.Id}/index.html", "framework.html",
-                Meta("framework", f.Framework.Name, MarkdownFirstLine(f.Framework.Description), f.Url, [home, competenciesCrumb]), f));
+            jobs.Add(Job($"frameworks/{f.Framework.Id}/index.html", "framework.html",
+                Meta("framework", f.Framework.Name, MarkdownFirstLine(f.Framework.Description), f.Url, [home, competenciesCrumb]), () => f));
             var fwCrumb = new Crumb(f.Framework.Name, f.Url);
             foreach (var c in f.Framework.Competencies)
-                jobs.Add(new PageJob($"competencies/{c.Id}/index.html", "competency.html",
+                jobs.Add(Job($"competencies/{c.Id}/index.html", "competency.html",
                     Meta("competency", c.Name, MarkdownFirstLine(c.Description), $"competencies/{c.Id}/", [home, competenciesCrumb, fwCrumb]),
-                    views.Competency(c)));
+                    () => views.Competency(c)));
         }
 
         var rolesCrumb = new Crumb("Roles", "roles/");
         var ladders = ix.Ladders.Select(views.Ladder).ToList();
-        jobs.Add(new PageJob("roles/index.html", "roles.html",
-            Meta("roles", "Career ladders and roles", "Roles by ladder and level, and the badges each expects.", "roles/", [home]), ladders));
+        jobs.Add(Job("roles/index.html", "roles.html",
+            Meta("roles", "Career ladders and roles", "Roles by ladder and level, and the badges each expects.", "roles/", [home]), () => ladders));
         foreach (var l in ladders)
         {
-            jobs.Add(new PageJob($"ladders/{l.Ladder.Id}/index.html", "ladder.html",
-                Meta("ladder", l.Ladder.Name, MarkdownFirstLine(l.Ladder.Description), l.Url, [home, rolesCrumb]), l));
+            jobs.Add(Job($"ladders/{l.Ladder.Id}/index.html", "ladder.html",
+                Meta("ladder", l.Ladder.Name, MarkdownFirstLine(l.Ladder.Description), l.Url, [home, rolesCrumb]), () => l));
             var ladderCrumb = new Crumb(l.Ladder.Name, l.Url);
             foreach (var r in l.Roles)
-                jobs.Add(new PageJob($"roles/{r.Role.Id}/index.html", "role.html",
-                    Meta("role", r.Role.Name, r.Role.Summary, r.Ref.Url, [home, rolesCrumb, ladderCrumb]), r));
+                jobs.Add(Job($"roles/{r.Role.Id}/index.html", "role.html",
+                    Meta("role", r.Role.Name, r.Role.Summary, r.Ref.Url, [home, rolesCrumb, ladderCrumb]), () => r));
         }
 
         if (ix.People.Count > 0)
         {
             var peopleCrumb = new Crumb("People", "people/");
-            jobs.Add(new PageJob("people/index.html", "people.html",
+            jobs.Add(Job("people/index.html", "people.html",
                 Meta("people", "People", "Published portfolios: earned badges, evidence and readiness for the next role.", "people/", [home]),
-                views.People()));
+                () => views.People()));
             foreach (var person in ix.People)
             {
-                var view = views.Portfolio(person);
-                jobs.Add(new PageJob($"people/{person.Id}/index.html", "person.html",
-                    Meta("person", person.Name, person.Headline, view.Url, [home, peopleCrumb], [Script(Credentials.ProfilePage(ix, person))]) with { OgType = "profile" },
-                    view));
-                jobs.Add(new PageJob($"people/{person.Id}/dossier/index.html", "dossier.html",
-                    Meta("dossier", $"Promotion dossier: {person.Name}", person.Headline, view.DossierUrl, [home, peopleCrumb, new Crumb(person.Name, view.Url)]),
-                    view));
+                var url = ViewBuilder.PersonUrl(person.Id);
+                jobs.Add(Job($"people/{person.Id}/index.html", "person.html",
+                    Meta("person", person.Name, person.Headline, url, [home, peopleCrumb]) with { OgType = "profile" },
+                    () => views.Portfolio(person), () => [Script(Credentials.ProfilePage(ix, person))]));
+                jobs.Add(Job($"people/{person.Id}/dossier/index.html", "dossier.html",
+                    Meta("dossier", $"Promotion dossier: {person.Name}", person.Headline, url + "dossier/", [home, peopleCrumb, new Crumb(person.Name, url)]),
+                    () => views.Portfolio(person)));
             }
         }
 
         var compareCrumb = new Crumb("Roles", "roles/");
         foreach (var (from, to, isPromotion) in views.ComparisonPairs())
         {
-            var view = views.Compare(from, to, isPromotion);
-            jobs.Add(new PageJob(view.Url + "index.html", "compare.html",
-                Meta("compare", $"{from.Name} → {to.Name}", $"What carries over from {from.Name} to {to.Name}, and what is missing.", view.Url, [home, compareCrumb]),
-                view));
+            var url = ViewBuilder.ComparisonUrl(from.Id, to.Id);
+            jobs.Add(Job(url + "index.html", "compare.html",
+                Meta("compare", $"{from.Name} → {to.Name}", $"What carries over from {from.Name} to {to.Name}, and what is missing.", url, [home, compareCrumb]),
+                () => views.Compare(from, to, isPromotion)));
         }
 
-        jobs.Add(new PageJob("search/index.html", "search.html",
-            Meta("search", "Search", $"Search badges, competencies, roles and people in {ix.Site.Title}.", "search/", [home]), new object()));
-        jobs.Add(new PageJob("explorer/index.html", "explorer.html",
+        jobs.Add(Job("search/index.html", "search.html",
+            Meta("search", "Search", $"Search badges, competencies, roles and people in {ix.Site.Title}.", "search/", [home]), () => new object()));
+        jobs.Add(Job("explorer/index.html", "explorer.html",
             Meta("explorer", "Next-role explorer", "Pick your role and the role you want, tick the badges you hold, and see what is missing.", "explorer/", [home]),
-            new object()));
+            () => new object()));
 
         foreach (var p in ix.Pages)
-            jobs.Add(new PageJob($"{p.Slug}/index.html", "page.html",
-                Meta("page", p.Title, p.Description, p.Slug + "/", [home]), new FreePageView(p)));
+            jobs.Add(Job($"{p.Slug}/index.html", "page.html",
+                Meta("page", p.Title, p.Description, p.Slug + "/", [home]), () => new FreePageView(p)) with { FreePage = p });
 
-        jobs.Add(new PageJob("404.html", "404.html", Meta("404", "Page not found", null, "404.html", [home]), new object()));
+        jobs.Add(Job("404.html", "404.html", Meta("404", "Page not found", null, "404.html", [home]), () => new object()));
 
         // A free page must not take the address of a generated page (or of another free page).
         var taken = new Dictionary<string, PageJob>(StringComparer.Ordinal);
-        foreach (var job in jobs.Where(j => j.Model is not FreePageView).Concat(jobs.Where(j => j.Model is FreePageView)))
+        foreach (var job in jobs.Where(j => j.FreePage is null).Concat(jobs.Where(j => j.FreePage is not null)))
         {
             if (taken.TryAdd(job.OutputPath, job)) continue;
-            if (job.Model is FreePageView fp)
-                diags.Error(DiagnosticCodes.DuplicateId, SourceLocation.File(fp.Page.SourcePath), $"the page address '{fp.Page.Slug}/' is already used by the site",
-                    taken[job.OutputPath].Model is FreePageView other ? $"{other.Page.SourcePath} uses it too; set another slug:" : "set another slug: in the front matter");
+            if (job.FreePage is { } fp)
+                diags.Error(DiagnosticCodes.DuplicateId, SourceLocation.File(fp.SourcePath), $"the page address '{fp.Slug}/' is already used by the site",
+                    taken[job.OutputPath].FreePage is { } other ? $"{other.SourcePath} uses it too; set another slug:" : "set another slug: in the front matter");
         }
         return jobs.GroupBy(j => j.OutputPath).Select(g => g.First()).ToList();
     }

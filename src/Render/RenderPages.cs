@@ -50,8 +50,8 @@ public sealed class RenderPages
         var globals = new ScriptObject
         {
             ["site"] = _site with { Nav = nav },
-            ["page"] = job.Meta,
-            ["model"] = job.Model,
+            ["page"] = job.Meta with { JsonLd = job.Scripts() },
+            ["model"] = job.Model(),
         };
         try
         {

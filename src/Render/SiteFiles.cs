@@ -14,8 +14,8 @@ public static class SiteFiles
     public static IReadOnlyList<OutputFile> Run(SiteIndex ix, ViewBuilder views, IReadOnlyList<PageJob> pages, Theme theme, string sourceRoot, string assetsRoot)
     {
         var files = new List<OutputFile>();
-        foreach (var b in ix.Badges)
-            files.Add(OutputFile.Text($"badges/{b.Id}.json", JsonLd.ToFile(OpenBadges.Achievement(ix, b, standalone: true))));
+        files.AddRange(ix.Badges.AsParallel().AsOrdered()
+            .Select(b => OutputFile.Text($"badges/{b.Id}.json", JsonLd.ToFile(OpenBadges.Achievement(ix, b, standalone: true)))));
         files.Add(OutputFile.Text("catalog.json", JsonLd.ToFile(CatalogJson(ix, views))));
         files.Add(OutputFile.Text("sitemap.xml", Sitemap(ix, pages)));
         files.Add(OutputFile.Text("feed.xml", Feed(ix, views)));
@@ -23,12 +23,13 @@ public static class SiteFiles
         files.Add(OutputFile.Text(".nojekyll", ""));
         if (ix.Site.Cname is { } cname) files.Add(OutputFile.Text("CNAME", cname.Trim() + "\n"));
         foreach (var (rel, full) in theme.StaticFiles) files.Add(OutputFile.Copy(rel, full));
+        // Only what survived Privacy.ApplyConsent is here: published people, consented sections, visible badges.
+        files.AddRange(ix.People.AsParallel().AsOrdered().SelectMany(person => person.Badges
+            .Select(earned => (Path: ViewBuilder.CredentialPath(person.Id, earned.Badge), Credential: Credentials.Credential(ix, person, earned)))
+            .Where(c => c.Credential is not null)
+            .Select(c => OutputFile.Text(c.Path, JsonLd.ToFile(c.Credential)))));
         foreach (var person in ix.People)
         {
-            // Only what survived Privacy.ApplyConsent is here: published people, consented sections, visible badges.
-            foreach (var earned in person.Badges)
-                if (Credentials.Credential(ix, person, earned) is { } credential)
-                    files.Add(OutputFile.Text(ViewBuilder.CredentialPath(person.Id, earned.Badge), JsonLd.ToFile(credential)));
             var folder = Path.Combine(sourceRoot, person.Folder);
             var published = person.Badges.SelectMany(b => b.Evidence).Select(e => e.File).Append(person.Photo).OfType<string>().Distinct();
             foreach (var file in published)
@@ -55,7 +56,7 @@ public static class SiteFiles
         foreach (var p in pages.Where(p => p.Meta.Kind != "404").OrderBy(p => p.Meta.Path, StringComparer.Ordinal))
         {
             sb.Append("  <url><loc>").Append(WebUtility.HtmlEncode(p.Meta.CanonicalUrl)).Append("</loc>");
-            if (p.Model is BadgePageView bp && bp.Badge.Governance?.Changelog.Select(c => c.Date).Max() is { } d)
+            if (p.LastModified is { } d)
                 sb.Append("<lastmod>").Append(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</lastmod>");
             sb.Append("</url>\n");
         }

@@ -56,7 +56,10 @@ public static class OpenBadges
     }
 
     /// <summary>A badge as an OB 3.0 Achievement; its id is the URL of badges/&lt;id&gt;.json.</summary>
-    public static ObAchievement Achievement(SiteIndex ix, Badge b, bool standalone)
+    public static ObAchievement Achievement(SiteIndex ix, Badge b, bool standalone) =>
+        ix.Memo(standalone ? "achievement-standalone" : "achievement", b.Id, () => BuildAchievement(ix, b, standalone));
+
+    private static ObAchievement BuildAchievement(SiteIndex ix, Badge b, bool standalone)
     {
         var md = MarkdownRenderer.Instance;
         var id = AchievementId(ix, b.Id);
