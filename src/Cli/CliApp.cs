@@ -49,9 +49,16 @@ public static class CliApp
             badgesOption, portfoliosOption, outOption, seedOption,
         };
 
+        var portOption = new Option<int>("--port", "-p") { Description = "Port on 127.0.0.1", DefaultValueFactory = _ => 8080 };
+        var serveOutputOption = new Option<string?>("--output", "-o") { Description = "Where to write the site (default: a folder in the temp directory)" };
+        var serve = new Command("serve", "Build, serve on 127.0.0.1, rebuild on change and reload open tabs (Ctrl+C stops)")
+        {
+            sourceOption, serveOutputOption, portOption, asOfOption, draftsOption,
+        };
+
         var root = new RootCommand("CredentialSite: publish a credential catalog (badges, rubrics, roles, portfolios) as a static site with Open Badges 3.0, CTDL and schema.org JSON-LD.")
         {
-            build, validate, sample,
+            build, validate, serve, sample,
         };
 
         int usage = Ok;
@@ -86,6 +93,12 @@ public static class CliApp
         {
             var badges = r.GetValue(badgesOption);
             return Sample(r.GetValue(outOption)!, badges, r.GetValue(portfoliosOption) ?? badges / 10, r.GetValue(seedOption), stdout, stderr);
+        });
+
+        serve.SetAction(r =>
+        {
+            if (Options(r, false) is not { } o) return usage;
+            return Serve(o with { Output = r.GetValue(serveOutputOption) ?? "" }, r.GetValue(portOption), stdout, stderr);
         });
 
         var parsed = root.Parse(args);
@@ -159,6 +172,29 @@ public static class CliApp
         }
         stdout.WriteLine($"sample: {Plural(files, "file")} ({Plural(badges, "badge")}, {Plural(portfolios, "portfolio")}, seed {seed}) in {outDir} ({clock.Elapsed.TotalSeconds:0.00} s)");
         return Ok;
+    }
+
+    private static int Serve(BuildOptions options, int port, TextWriter stdout, TextWriter stderr)
+    {
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            using var server = new Serve.DevServer(options, port, stdout);
+            server.RunAsync(url => stdout.WriteLine($"serving {url} (Ctrl+C to stop)"), stop.Token).GetAwaiter().GetResult();
+            stdout.WriteLine("stopped");
+            return Ok;
+        }
+        catch (System.Net.HttpListenerException e)
+        {
+            stderr.WriteLine($"error: cannot listen on 127.0.0.1:{port}: {e.Message}; choose another --port");
+            return UsageError;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
     }
 
     private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";

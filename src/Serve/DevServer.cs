@@ -1,0 +1,297 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace CredentialSite.Serve;
+
+/// <summary>
+/// <c>serve</c>: builds the site, serves it on 127.0.0.1 under its base path, watches the source folder
+/// (catalog, input, theme, site.yml), rebuilds on change (only changed files are rewritten) and tells open
+/// tabs to reload through Server-Sent Events. A failed build keeps the last good site served and shows
+/// its diagnostics as an overlay in the browser. The live-reload script is added to HTML responses only,
+/// never to the files on disk.
+/// </summary>
+public sealed class DevServer : IDisposable
+{
+    public const string EventsPath = "/__credentialsite/events";
+    public const string ScriptPath = "/__credentialsite/live.js";
+
+    private readonly BuildOptions _options;
+    private readonly TextWriter _log;
+    private readonly HttpListener _listener = new();
+    private readonly List<HttpListenerResponse> _clients = [];
+    private readonly object _gate = new();
+    private readonly SemaphoreSlim _changed = new(0);
+    private FileSystemWatcher? _watcher;
+    private string? _lastError;
+    private int _builds;
+
+    public DevServer(BuildOptions options, int port, TextWriter log)
+    {
+        Port = port;
+        _log = log;
+        var source = Path.GetFullPath(options.Source);
+        var output = string.IsNullOrEmpty(options.Output)
+            ? Path.Combine(Path.GetTempPath(), "credentialsite-serve-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..12])
+            : Path.GetFullPath(options.Output);
+        _options = options with { Source = source, Output = output };
+    }
+
+    public int Port { get; }
+
+    /// <summary>The site's base path, e.g. "/credentials/" (known after the first build).</summary>
+    public string BasePath { get; private set; } = "/";
+
+    public string Url => $"http://127.0.0.1:{Port}{BasePath}";
+
+    public int Builds => Volatile.Read(ref _builds);
+
+    /// <summary>Builds once, then serves and rebuilds until <paramref name="stop"/> is cancelled.</summary>
+    public async Task RunAsync(Action<string>? ready, CancellationToken stop)
+    {
+        BasePath = ReadBasePath();
+        Build();
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _watcher = new FileSystemWatcher(_options.Source) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.DirectoryName | NotifyFilters.Size };
+        FileSystemEventHandler onChange = (_, e) => { if (Watched(e.FullPath)) _changed.Release(); };
+        _watcher.Changed += onChange;
+        _watcher.Created += onChange;
+        _watcher.Deleted += onChange;
+        _watcher.Renamed += (_, e) => { if (Watched(e.FullPath) || Watched(e.OldFullPath)) _changed.Release(); };
+        _watcher.EnableRaisingEvents = true;
+        ready?.Invoke(Url);
+
+        var rebuilds = Task.Run(() => RebuildLoop(stop), CancellationToken.None);
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var context = await _listener.GetContextAsync().WaitAsync(stop);
+                _ = Task.Run(() => Serve(context), CancellationToken.None);
+            }
+        }
+        catch (OperationCanceledException) { }
+        catch (HttpListenerException) when (stop.IsCancellationRequested) { }
+        await rebuilds;
+    }
+
+    private string ReadBasePath()
+    {
+        if (_options.BaseUrl is { } b && Uri.TryCreate(b, UriKind.Absolute, out var u)) return u.AbsolutePath.TrimEnd('/') + "/";
+        // The base path comes from site.yml; serve keeps it so links are the same as in production.
+        var diags = new Diagnostics.DiagnosticBag();
+        var site = File.Exists(Path.Combine(_options.Source, "site.yml"))
+            ? Load.YamlFile.Open(Path.Combine(_options.Source, "site.yml"), "site.yml", diags)?.Text("baseUrl") : null;
+        return site is not null && Uri.TryCreate(site, UriKind.Absolute, out var s) ? s.AbsolutePath.TrimEnd('/') + "/" : "/";
+    }
+
+    private bool Watched(string path)
+    {
+        var rel = Path.GetRelativePath(_options.Source, path).Replace('\\', '/');
+        if (rel.StartsWith("..", StringComparison.Ordinal)) return false;
+        var outputRel = Path.GetRelativePath(_options.Source, _options.Output).Replace('\\', '/');
+        if (!outputRel.StartsWith("..", StringComparison.Ordinal) && (rel == outputRel || rel.StartsWith(outputRel + "/", StringComparison.Ordinal))) return false;
+        var first = rel.Split('/')[0];
+        return first is "catalog" or "input" or "theme" || rel == "site.yml";
+    }
+
+    private async Task RebuildLoop(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await _changed.WaitAsync(stop);
+                // Editors save in several steps: wait until the folder is quiet for a moment.
+                while (await _changed.WaitAsync(40, stop)) { }
+                Build();
+            }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    /// <summary>Rebuilds (only changed files are rewritten) and tells the open tabs what happened.</summary>
+    private void Build()
+    {
+        var clock = Stopwatch.StartNew();
+        BuildResult result;
+        try
+        {
+            result = SiteBuild.Run(_options with { BaseUrl = $"http://127.0.0.1:{Port}{BasePath}" });
+        }
+        catch (Exception e)
+        {
+            Report($"internal error: {e.GetType().Name}: {e.Message}");
+            return;
+        }
+        Interlocked.Increment(ref _builds);
+        var diagnostics = result.Diagnostics.Sorted();
+        if (!result.Succeeded(_options.WarningsAsErrors))
+        {
+            Report(string.Join("\n", diagnostics));
+            return;
+        }
+        foreach (var d in diagnostics) _log.WriteLine(d);
+        _lastError = null;
+        _log.WriteLine($"{(Builds == 1 ? "built" : "rebuilt")}: {result.FilesChanged} of {result.FilesWritten} files changed ({clock.ElapsedMilliseconds} ms)");
+        Broadcast("reload", new { changed = result.FilesChanged });
+    }
+
+    private void Report(string diagnostics)
+    {
+        _lastError = diagnostics;
+        _log.WriteLine(diagnostics);
+        _log.WriteLine("build failed: the last good site is still served");
+        Broadcast("build-error", new { diagnostics });
+    }
+
+    private void Broadcast(string name, object data)
+    {
+        var bytes = Encoding.UTF8.GetBytes($"event: {name}\ndata: {JsonSerializer.Serialize(data)}\n\n");
+        lock (_gate)
+        {
+            foreach (var client in _clients.ToList())
+            {
+                try
+                {
+                    client.OutputStream.Write(bytes);
+                    client.OutputStream.Flush();
+                }
+                catch (Exception)
+                {
+                    _clients.Remove(client);
+                }
+            }
+        }
+    }
+
+    private void Serve(HttpListenerContext context)
+    {
+        var response = context.Response;
+        var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);
+        try
+        {
+            if (path == EventsPath)
+            {
+                response.ContentType = "text/event-stream";
+                response.Headers["Cache-Control"] = "no-store";
+                response.SendChunked = true;
+                lock (_gate) _clients.Add(response);
+                if (_lastError is { } error) Broadcast("build-error", new { diagnostics = error });
+                else Broadcast("hello", new { builds = Builds });
+                return; // kept open for later events
+            }
+            if (path == ScriptPath)
+            {
+                Send(response, 200, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes(LiveScript));
+                return;
+            }
+            var file = Resolve(path);
+            var status = 200;
+            if (file is null)
+            {
+                if (path + "/" == BasePath || (path.Length > 0 && !path.StartsWith(BasePath, StringComparison.Ordinal) && path == "/"))
+                {
+                    response.Redirect(BasePath);
+                    response.Close();
+                    return;
+                }
+                status = 404;
+                file = Path.Combine(_options.Output, "404.html");
+            }
+            var bytes = File.Exists(file) ? File.ReadAllBytes(file) : Encoding.UTF8.GetBytes("not found");
+            var type = ContentType(file);
+            if (type.StartsWith("text/html", StringComparison.Ordinal)) bytes = InjectScript(bytes);
+            Send(response, status, type, bytes);
+        }
+        catch (Exception)
+        {
+            try { response.StatusCode = 500; response.Close(); } catch (Exception) { /* client went away */ }
+        }
+    }
+
+    private string? Resolve(string path)
+    {
+        if (!path.StartsWith(BasePath, StringComparison.Ordinal)) return null;
+        var full = Path.GetFullPath(Path.Combine(_options.Output, path[BasePath.Length..]));
+        if (!full.StartsWith(_options.Output, StringComparison.Ordinal)) return null;
+        if (Directory.Exists(full)) full = Path.Combine(full, "index.html");
+        return File.Exists(full) ? full : null;
+    }
+
+    private static void Send(HttpListenerResponse response, int status, string type, byte[] bytes)
+    {
+        response.StatusCode = status;
+        response.ContentType = type;
+        response.Headers["Cache-Control"] = "no-store";
+        response.ContentLength64 = bytes.Length;
+        response.OutputStream.Write(bytes);
+        response.Close();
+    }
+
+    private static byte[] InjectScript(byte[] html)
+    {
+        var text = Encoding.UTF8.GetString(html);
+        var tag = $"<script src=\"{ScriptPath}\"></script>";
+        var at = text.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
+        return Encoding.UTF8.GetBytes(at < 0 ? text + tag : text.Insert(at, tag));
+    }
+
+    private static string ContentType(string file) => Path.GetExtension(file).ToLowerInvariant() switch
+    {
+        ".html" => "text/html; charset=utf-8",
+        ".css" => "text/css; charset=utf-8",
+        ".js" => "text/javascript; charset=utf-8",
+        ".json" => "application/json",
+        ".svg" => "image/svg+xml",
+        ".xml" => "application/xml",
+        ".txt" or ".md" => "text/plain; charset=utf-8",
+        ".png" => "image/png",
+        ".jpg" or ".jpeg" => "image/jpeg",
+        ".pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    };
+
+    /// <summary>Reloads the tab after a good build; shows the diagnostics over the page after a failed one.</summary>
+    private const string LiveScript = """
+        (function () {
+          'use strict';
+          var overlay = null;
+          function show(text) {
+            if (!overlay) {
+              overlay = document.createElement('div');
+              overlay.id = 'credentialsite-error-overlay';
+              overlay.setAttribute('role', 'alertdialog');
+              overlay.setAttribute('aria-label', 'Build failed');
+              overlay.style.cssText = 'position:fixed;inset:0;z-index:99999;background:rgba(20,0,0,.92);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem;overflow:auto';
+              document.body.appendChild(overlay);
+            }
+            overlay.innerHTML = '';
+            var h = document.createElement('h2');
+            h.textContent = 'Build failed: the last good site is still served';
+            var pre = document.createElement('pre');
+            pre.style.whiteSpace = 'pre-wrap';
+            pre.textContent = text;
+            overlay.appendChild(h);
+            overlay.appendChild(pre);
+          }
+          var events = new EventSource('/__credentialsite/events');
+          events.addEventListener('reload', function () { location.reload(); });
+          events.addEventListener('build-error', function (e) { show(JSON.parse(e.data).diagnostics); });
+        })();
+        """;
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        lock (_gate)
+        {
+            foreach (var c in _clients) try { c.Abort(); } catch (Exception) { /* closed */ }
+            _clients.Clear();
+        }
+        if (_listener.IsListening) _listener.Stop();
+        _listener.Close();
+    }
+}

@@ -1,0 +1,103 @@
+using CredentialSite.Serve;
+using CredentialSite.Tests.Browser;
+using CredentialSite.Tests.Support;
+
+namespace CredentialSite.Tests.Serve;
+
+/// <summary>`serve`: live rebuilds with a reload event, and an error overlay that keeps the last good site.</summary>
+public sealed class DevServerTests
+{
+    private sealed class Running : IAsyncDisposable
+    {
+        public required TestSite Site { get; init; }
+        public required DevServer Server { get; init; }
+        public required CancellationTokenSource Stop { get; init; }
+        public required Task Loop { get; init; }
+        public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+        public async ValueTask DisposeAsync()
+        {
+            Stop.Cancel();
+            await Loop.WaitAsync(TimeSpan.FromSeconds(10));
+            Server.Dispose();
+            Http.Dispose();
+            Site.Dispose();
+        }
+    }
+
+    private static async Task<Running> StartAsync()
+    {
+        var site = TestSite.Create();
+        var server = new DevServer(new BuildOptions { Source = site.Source, Output = site.Output }, StaticServer.FreePort(), TextWriter.Null);
+        var ready = new TaskCompletionSource();
+        var stop = new CancellationTokenSource();
+        var loop = Task.Run(() => server.RunAsync(_ => ready.TrySetResult(), stop.Token));
+        await ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return new Running { Site = site, Server = server, Stop = stop, Loop = loop };
+    }
+
+    /// <summary>Reads server-sent events until one named <paramref name="name"/> arrives; returns its data.</summary>
+    private static async Task<string> NextEventAsync(StreamReader events, string name)
+    {
+        var current = "";
+        while (await events.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)) is { } line)
+        {
+            if (line.StartsWith("event: ", StringComparison.Ordinal)) current = line[7..];
+            else if (line.StartsWith("data: ", StringComparison.Ordinal) && current == name) return line[6..];
+        }
+        throw new InvalidOperationException($"the event stream ended before '{name}'");
+    }
+
+    private static async Task<StreamReader> SubscribeAsync(Running r)
+    {
+        var stream = await r.Http.GetStreamAsync($"http://127.0.0.1:{r.Server.Port}{DevServer.EventsPath}");
+        var reader = new StreamReader(stream);
+        await NextEventAsync(reader, "hello");
+        return reader;
+    }
+
+    [Fact]
+    public async Task Serve_RebuildsOnSave_AndSendsAReloadEvent()
+    {
+        await using var r = await StartAsync();
+        var page = $"{r.Server.Url}badges/code-review/";
+        var html = await r.Http.GetStringAsync(page);
+        Assert.Contains("Gives specific, kind and actionable review feedback.", html);
+        Assert.Contains($"<script src=\"{DevServer.ScriptPath}\"></script>", html); // live reload, served only
+        Assert.DoesNotContain(DevServer.ScriptPath, File.ReadAllText(Path.Combine(r.Site.Output, "badges/code-review/index.html")));
+        using var events = await SubscribeAsync(r);
+
+        var yml = File.ReadAllText(Path.Combine(r.Site.Source, "catalog/badges/code-review.yml"));
+        r.Site.Write("catalog/badges/code-review.yml", yml.Replace("Gives specific, kind and actionable review feedback.", "Reviews with care."));
+
+        Assert.Contains("changed", await NextEventAsync(events, "reload"));
+        Assert.Contains("Reviews with care.", await r.Http.GetStringAsync(page));
+    }
+
+    [Fact]
+    public async Task Serve_ShowsTheErrorOverlay_AndKeepsTheLastGoodSite_WhenASaveBreaksTheBuild()
+    {
+        await using var r = await StartAsync();
+        var page = $"{r.Server.Url}badges/code-review/";
+        var before = await r.Http.GetStringAsync(page);
+        using var events = await SubscribeAsync(r);
+
+        r.Site.Write("catalog/badges/code-review.yml", "name: Code Review\ntier: gold\nissuer: academy\n");
+
+        var error = await NextEventAsync(events, "build-error");
+        Assert.Contains("catalog/badges/code-review.yml:2:7: error CS0004", System.Text.Json.JsonDocument.Parse(error).RootElement.GetProperty("diagnostics").GetString());
+        Assert.Equal(before, await r.Http.GetStringAsync(page)); // the last good page is still served
+        var script = await r.Http.GetStringAsync($"http://127.0.0.1:{r.Server.Port}{DevServer.ScriptPath}");
+        Assert.Contains("credentialsite-error-overlay", script);
+        Assert.Contains("build-error", script);
+    }
+
+    [Fact]
+    public async Task Serve_AnswersUnknownAddresses_WithThe404Page()
+    {
+        await using var r = await StartAsync();
+        var response = await r.Http.GetAsync($"{r.Server.Url}no-such-page/");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
+    }
+}
