@@ -97,7 +97,16 @@ public static class BuildSearchIndex
         foreach (var (term, map) in postings)
         {
             var idf = Math.Log(1 + (double)n / map.Count);
-            var flat = map.OrderBy(kv => kv.Key).SelectMany(kv => new[] { kv.Key, Math.Max(1, (int)Math.Round(kv.Value * idf * 10)) }).ToArray();
+            // Postings are (doc, score) pairs with each doc id stored as the gap from the previous one: small numbers compress well.
+            var flat = new int[map.Count * 2];
+            var previous = 0;
+            var k = 0;
+            foreach (var (doc, score) in map.OrderBy(kv => kv.Key))
+            {
+                flat[k++] = doc - previous;
+                flat[k++] = Math.Max(1, (int)Math.Round(score * idf * 10));
+                previous = doc;
+            }
             var key = Tokenizer.ShardKey(term);
             if (!shards.TryGetValue(key, out var shard)) shards[key] = shard = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
             shard[term] = flat;

@@ -63,10 +63,11 @@
         var w = term === t ? 1 : term.indexOf(t) === 0 ? 0.7 : (budget > 0 && distance(term, t, budget) <= budget ? 0.5 : 0);
         if (!w) return;
         terms.push(term);
-        var p = shard[term];
+        var p = shard[term], doc = 0;
         for (var i = 0; i < p.length; i += 2) {
+          doc += p[i]; // doc ids are stored as gaps
           var s = p[i + 1] * w;
-          if (!(scores[p[i]] >= s)) scores[p[i]] = s;
+          if (!(scores[doc] >= s)) scores[doc] = s;
         }
       });
       return { scores: scores, terms: terms };
@@ -259,14 +260,11 @@
     retiredBox.checked = state.retired;
   }
 
-  var timer = null;
-  input.addEventListener('input', function () {
-    clearTimeout(timer);
-    timer = setTimeout(function () { state.q = input.value; state.n = PAGE; execute(false); }, 60);
-  });
+  /* Search as you type: every keystroke starts a search at once (fetches are cached, and a newer search
+     makes older ones drop their results), so there is no debounce delay. */
+  input.addEventListener('input', function () { state.q = input.value; state.n = PAGE; execute(false); });
   form.addEventListener('submit', function (e) {
     e.preventDefault();
-    clearTimeout(timer);
     state.q = input.value; state.n = PAGE;
     execute(true);
   });
