@@ -48,7 +48,10 @@ var largestShard = shards.MaxBy(Raw)!;
 var largestChunk = chunks.MaxBy(Raw)!;
 
 // 2 and 3. Browser runs.
+// --url http://127.0.0.1:PORT/base/ measures against another server serving the same folder (e.g. nginx or
+// python3 -m http.server): the managed HttpListener sometimes stalls ~40 ms on reused loopback connections.
 using var server = new StaticServer(root, basePath, StaticServer.FreePort());
+var siteUrl = Array.IndexOf(args, "--url") is var u and >= 0 && u + 1 < args.Length ? args[u + 1].TrimEnd('/') + "/" : server.BaseUrl;
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
 {
@@ -82,7 +85,7 @@ var costs = new Dictionary<string, (List<double> Fetch, List<double> Parse)>();
 await using (var context = await browser.NewContextAsync())
 {
     var page = await context.NewPageAsync();
-    await page.GotoAsync(server.BaseUrl + "search/");
+    await page.GotoAsync(siteUrl + "search/");
     await page.WaitForSelectorAsync("[data-search-page][data-ready]", new() { State = WaitForSelectorState.Attached });
     foreach (var f in costFiles)
     {
@@ -95,7 +98,7 @@ await using (var context = await browser.NewContextAsync())
                   JSON.parse(text);
                   return [t1 - t0, performance.now() - t1];
                 }
-                """, server.BaseUrl + f);
+                """, siteUrl + f);
             costs[f].Fetch.Add(c[0]);
             costs[f].Parse.Add(c[1]);
         }
@@ -165,7 +168,7 @@ async Task<(List<string>, List<string>, int, double)?> ColdRun(string query, Que
     var fetched = new List<(string Phase, string File)>();
     page.RequestFinished += (_, req) => { lock (fetched) fetched.Add((phase, ToFile(req.Url))); };
     var sw = Stopwatch.StartNew();
-    await page.GotoAsync(server.BaseUrl + "search/");
+    await page.GotoAsync(siteUrl + "search/");
     await page.WaitForSelectorAsync("[data-search-page][data-ready]", new() { State = WaitForSelectorState.Attached });
     var loadMs = sw.Elapsed.TotalMilliseconds;
     await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
