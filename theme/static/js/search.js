@@ -58,10 +58,8 @@
     var key = shardKey(t);
     if (manifest.shards.indexOf(key) < 0) return Promise.resolve({ scores: {}, terms: [] });
     return load('search/t/' + key + '.json').then(function (shard) {
-      var scores = {}, terms = [], budget = typoBudget(t);
-      Object.keys(shard).forEach(function (term) {
-        var w = term === t ? 1 : term.indexOf(t) === 0 ? 0.7 : (budget > 0 && distance(term, t, budget) <= budget ? 0.5 : 0);
-        if (!w) return;
+      var scores = {}, terms = [], budget = typoBudget(t), keys = Object.keys(shard);
+      function add(term, w) {
         terms.push(term);
         var p = shard[term], doc = 0;
         for (var i = 0; i < p.length; i += 2) {
@@ -69,7 +67,16 @@
           var s = p[i + 1] * w;
           if (!(scores[doc] >= s)) scores[doc] = s;
         }
+      }
+      keys.forEach(function (term) {
+        if (term === t) add(term, 1);
+        else if (term.indexOf(t) === 0) add(term, 0.7);
       });
+      /* Typo tolerance is the fallback: only a word that matches no term exactly or as a prefix is looked up
+         by edit distance, which keeps every keystroke cheap. */
+      if (!terms.length && budget > 0) {
+        keys.forEach(function (term) { if (distance(term, t, budget) <= budget) add(term, 0.5); });
+      }
       return { scores: scores, terms: terms };
     });
   }
