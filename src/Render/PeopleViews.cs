@@ -118,8 +118,12 @@ public sealed partial class ViewBuilder
 
     public IReadOnlyList<PersonCard> People() => _ix.People.Select(Person).ToList();
 
-    /// <summary>Pairs of roles to compare: adjacent roles of each ladder, and every promotion's from → to.</summary>
-    public IReadOnlyList<(Role From, Role To, bool IsPromotion)> ComparisonPairs()
+    private IReadOnlyList<(Role From, Role To, bool IsPromotion)>? _pairs;
+
+    /// <summary>Pairs of roles to compare: adjacent roles of each ladder, and every promotion's from → to (computed once).</summary>
+    public IReadOnlyList<(Role From, Role To, bool IsPromotion)> ComparisonPairs() => _pairs ??= FindComparisonPairs();
+
+    private IReadOnlyList<(Role From, Role To, bool IsPromotion)> FindComparisonPairs()
     {
         var pairs = new SortedDictionary<string, (Role, Role, bool)>(StringComparer.Ordinal);
         foreach (var l in _ix.Ladders)
