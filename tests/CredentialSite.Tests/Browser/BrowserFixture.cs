@@ -56,6 +56,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync();
+        context.SetDefaultTimeout(60_000); // a 2-core CI machine under load can be slow; a real hang still fails
         return await context.NewPageAsync();
     }
 

@@ -53,19 +53,19 @@
   }
   function typoBudget(t) { return t.length >= 8 ? 2 : t.length >= 4 ? 1 : 0; }
 
-  /* Per query token: doc -> best score over the terms it matches (exact 1, prefix 0.7, typo 0.5). */
+  /* Per query token: each doc's best score over the terms it matches (exact 1, prefix 0.7, typo 0.5; 0 = no match). */
   function matchToken(t, manifest) {
     var key = shardKey(t);
-    if (manifest.shards.indexOf(key) < 0) return Promise.resolve({ scores: {}, terms: [] });
+    if (manifest.shards.indexOf(key) < 0) return Promise.resolve({ scores: new Float64Array(manifest.docs), terms: [] });
     return load('search/t/' + key + '.json').then(function (shard) {
-      var scores = {}, terms = [], budget = typoBudget(t), keys = Object.keys(shard);
+      var scores = new Float64Array(manifest.docs), terms = [], budget = typoBudget(t), keys = Object.keys(shard);
       function add(term, w) {
         terms.push(term);
         var p = shard[term], doc = 0;
         for (var i = 0; i < p.length; i += 2) {
           doc += p[i]; // doc ids are stored as gaps
           var s = p[i + 1] * w;
-          if (!(scores[doc] >= s)) scores[doc] = s;
+          if (scores[doc] < s) scores[doc] = s;
         }
       }
       keys.forEach(function (term) {
@@ -137,9 +137,10 @@
         else {
           for (i = 0; i < n; i++) ok[i] = 1;
           perToken.forEach(function (m) {
-            var has = new Uint8Array(n);
-            Object.keys(m.scores).forEach(function (d) { has[d] = 1; score[d] += m.scores[d]; });
-            for (var k = 0; k < n; k++) if (!has[k]) ok[k] = 0;
+            for (var k = 0; k < n; k++) {
+              if (m.scores[k] > 0) score[k] += m.scores[k];
+              else ok[k] = 0;
+            }
           });
         }
         if (!state.retired) table.retired.forEach(function (d) { ok[d] = 0; });
