@@ -106,10 +106,6 @@ public sealed class SiteIndex
     public static IReadOnlyList<T> Get<T>(IReadOnlyDictionary<string, IReadOnlyList<T>> map, string key) =>
         map.TryGetValue(key, out var list) ? list : [];
 
-    /// <summary>The competencies of one cluster name, across frameworks.</summary>
-    public IEnumerable<Competency> Cluster(string cluster) =>
-        CompetenciesById.Values.Where(c => c.Cluster == cluster);
-
     private static Dictionary<string, T> First<T>(IEnumerable<T> items, Func<T, string> key)
     {
         var map = new Dictionary<string, T>(StringComparer.Ordinal);

@@ -79,8 +79,6 @@ public static class Words
         return char.ToUpperInvariant(s[0]) + s[1..];
     }
 
-    public static string Plural(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
-
     /// <summary>"A", "A and B", "A, B and C".</summary>
     public static string List(IReadOnlyList<string> items) => items.Count switch
     {
