@@ -13,6 +13,9 @@ namespace CredentialSite;
 /// <summary>The result of one build: what was found, what was written, how long each stage took.</summary>
 public sealed record BuildResult(DiagnosticBag Diagnostics, int PagesWritten, int FilesWritten, int FilesChanged, IReadOnlyList<(string Stage, TimeSpan Elapsed)> Stages)
 {
+    /// <summary>Every page of the site; <see cref="PagesWritten"/> of them were rendered, the others were unchanged.</summary>
+    public int PagesTotal { get; init; }
+
     public bool Succeeded(bool warningsAsErrors) =>
         !Diagnostics.HasErrors && !(warningsAsErrors && Diagnostics.WarningCount > 0);
 }
@@ -60,11 +63,16 @@ public static class SiteBuild
         if (diags.HasErrors) return Done();
         var nav = Navigation(index);
         var basePath = index.Site.BasePath;
-        var pages = Stage("render", () => new RenderPages(theme, index, diags, nav).Run(jobs, (path, html) =>
+        var renderer = new RenderPages(theme, index, diags, nav);
+        // A rebuild skips pages whose inputs did not change (validate checks every page).
+        var cache = writer is null ? null : RenderCache.Open(options.Output, RenderCache.BuildKey(theme, renderer.Site, Lookups(index)));
+        var pages = Stage("render", () => renderer.Run(jobs, (path, html) =>
         {
             CheckLinks.Page(path, html, sitePaths, basePath, diags);
             writer?.Put(path, html);
-        }));
+        }, cache, options.Output,
+            // A kept page is the file on disk: its links are checked against this build's files all the same.
+            kept: path => CheckLinks.Page(path, File.ReadAllBytes(Path.Combine(options.Output, path)), sitePaths, basePath, diags)));
         if (writer is null || diags.HasErrors || (options.WarningsAsErrors && diags.WarningCount > 0)) return Done();
         // 7. Write: stage the other files, then move what changed into the output (nothing moves if anything failed).
         Stage("write", () =>
@@ -75,10 +83,17 @@ public static class SiteBuild
                 else writer.Copy(f.Path, f.CopyFrom!);
             });
             writer.Commit(sitePaths);
+            cache?.Save();
             return 0;
         });
-        return Done(pages, sitePaths.Count, writer.Changed);
+        return Done(pages, sitePaths.Count, writer.Changed) with { PagesTotal = jobs.Count };
     }
+
+    /// <summary>What the templates' link functions read from the index (names and what is published).</summary>
+    private static IEnumerable<string> Lookups(SiteIndex ix) =>
+        ix.AllBadgesById.Values.OrderBy(b => b.Id, StringComparer.Ordinal).Select(b => $"b\t{b.Id}\t{b.Name}\t{ix.IsPublished(b)}")
+            .Concat(ix.RolesById.Values.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => $"r\t{r.Id}\t{r.Name}"))
+            .Concat(ix.CompetenciesById.Values.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => $"c\t{c.Id}\t{c.Name}"));
 
     private static IReadOnlyList<NavItem> Navigation(SiteIndex ix)
     {

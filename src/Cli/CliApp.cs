@@ -143,7 +143,7 @@ public static class CliApp
         }
         stdout.WriteLine(options.DryRun
             ? $"valid: no errors, {Plural(warnings, "warning")} ({elapsedText})"
-            : $"built: {Plural(result.PagesWritten, "page")} ({Plural(result.FilesWritten, "file")}, {result.FilesChanged} changed) in {options.Output}, {Plural(warnings, "warning")} ({elapsedText})");
+            : $"built: {Plural(result.PagesTotal, "page")} ({result.PagesWritten} rendered; {Plural(result.FilesWritten, "file")}, {result.FilesChanged} changed) in {options.Output}, {Plural(warnings, "warning")} ({elapsedText})");
         return Ok;
     }
 

@@ -25,8 +25,16 @@ public sealed class RenderPages
             ix.Site.Organization, ix.AsOf, "CredentialSite " + Cli.CliApp.Version, nav);
     }
 
-    /// <summary>Renders every page in parallel and hands each to <paramref name="sink"/> (output path, UTF-8 bytes); nothing is retained.</summary>
-    public int Run(IReadOnlyList<PageJob> jobs, Action<string, byte[]> sink)
+    public SiteView Site => _site;
+
+    /// <summary>
+    /// Renders every page in parallel and hands each to <paramref name="sink"/> (output path, UTF-8 bytes); nothing is
+    /// retained. With a <paramref name="cache"/>, a page whose key matches the page already in <paramref name="outputFolder"/>
+    /// is not rendered at all (see <see cref="RenderCache"/>) and is handed to <paramref name="kept"/> instead.
+    /// Returns the number of pages rendered.
+    /// </summary>
+    public int Run(IReadOnlyList<PageJob> jobs, Action<string, byte[]> sink, RenderCache? cache = null, string? outputFolder = null,
+        Action<string>? kept = null)
     {
         foreach (var name in jobs.Select(j => j.Template).Append(Layout).Distinct())
             if (!_theme.Has(name))
@@ -37,21 +45,31 @@ public sealed class RenderPages
         var rendered = 0;
         Parallel.ForEach(jobs, job =>
         {
-            if (Render(job) is not { } html) return;
+            var html = Render(job, cache, outputFolder, out var unchanged);
+            if (unchanged) kept?.Invoke(job.OutputPath);
+            if (html is null) return;
             sink(job.OutputPath, html);
             Interlocked.Increment(ref rendered);
         });
         return rendered;
     }
 
-    private byte[]? Render(PageJob job)
+    private byte[]? Render(PageJob job, RenderCache? cache, string? outputFolder, out bool unchanged)
     {
+        unchanged = false;
         var nav = _site.Nav.Select(n => n with { Current = IsCurrent(n.Url, job.Meta.Path) }).ToList();
+        var meta = job.Meta with { JsonLd = job.Scripts() };
+        var model = job.Model();
+        if (cache is not null && cache.IsUnchanged(job.OutputPath, cache.Key(job.Template, meta, model), outputFolder!))
+        {
+            unchanged = true;
+            return null;
+        }
         var globals = new ScriptObject
         {
             ["site"] = _site with { Nav = nav },
-            ["page"] = job.Meta with { JsonLd = job.Scripts() },
-            ["model"] = job.Model(),
+            ["page"] = meta,
+            ["model"] = model,
         };
         try
         {

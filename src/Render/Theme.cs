@@ -18,6 +18,9 @@ public sealed class Theme : ITemplateLoader
 
     private Theme(IReadOnlyDictionary<string, string> staticFiles) => StaticFiles = staticFiles;
 
+    /// <summary>A hash of every template's name and text: a changed template re-renders every page.</summary>
+    public string TemplatesHash { get; private set; } = "";
+
     /// <summary>Output-relative path to the full path of each static file.</summary>
     public IReadOnlyDictionary<string, string> StaticFiles { get; }
 
@@ -44,10 +47,13 @@ public sealed class Theme : ITemplateLoader
         var statics = files.Where(f => f.Key.StartsWith("static/", StringComparison.Ordinal))
             .ToDictionary(f => f.Key["static/".Length..], f => f.Value.Full, StringComparer.Ordinal);
         var theme = new Theme(statics);
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         foreach (var (rel, (full, display)) in files.Where(f => f.Key.StartsWith("templates/", StringComparison.Ordinal)))
         {
             var name = rel["templates/".Length..];
-            var template = Template.Parse(File.ReadAllText(full), name);
+            var text = File.ReadAllText(full);
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\n" + text + "\n"));
+            var template = Template.Parse(text, name);
             theme._displayPaths[name] = display;
             if (template.HasErrors)
             {
@@ -57,6 +63,7 @@ public sealed class Theme : ITemplateLoader
             }
             theme._templates[name] = template;
         }
+        theme.TemplatesHash = Convert.ToHexString(hash.GetHashAndReset());
         return theme;
     }
 

@@ -38,7 +38,7 @@ public class OutputWriterTests
 
         Assert.False(site.FileExists("badges/extra/index.html"));
         Assert.False(site.FileExists("badges/extra.json"));
-        Assert.Equal(["out", "site"], Directory.EnumerateFileSystemEntries(site.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal([".out.render-cache", "out", "site"], Directory.EnumerateFileSystemEntries(site.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -78,5 +78,54 @@ public class OutputWriterTests
         Assert.Equal(1, code);
         Assert.Contains("error CS0203: the output folder contains the source folder", site.Stderr);
         Assert.True(File.Exists(Path.Combine(site.Source, "site.yml")));
+    }
+
+    [Fact]
+    public void Rebuild_RendersOnlyAffectedPages_AndGivesTheSameOutputAsAFullBuild()
+    {
+        using var site = TestSite.Build().AssertOk();
+        site.Run().AssertOk();
+        Assert.Equal(0, site.Result!.PagesWritten); // nothing changed: nothing rendered
+
+        // The criteria text appears on the badge's own page only.
+        var yml = File.ReadAllText(Path.Combine(site.Source, "catalog/badges/code-review.yml"));
+        site.Write("catalog/badges/code-review.yml", yml.Replace("criteria: Review ten pull requests.", "criteria: Review twelve pull requests."));
+        site.Run().AssertOk();
+        Assert.Equal(1, site.Result!.PagesWritten);
+        site.AssertFile("badges/code-review/index.html", "Review twelve pull requests.");
+
+        // The incremental output equals a full build of the same source into an empty folder.
+        var fresh = Path.Combine(site.Root, "fresh");
+        var full = SiteBuild.Run(new BuildOptions { Source = site.Source, Output = fresh });
+        Assert.Equal(full.PagesTotal, full.PagesWritten);
+        var files = TestSite.FilesUnder(fresh);
+        Assert.Equal(files, site.OutputFiles());
+        foreach (var f in files)
+            Assert.True(File.ReadAllBytes(Path.Combine(fresh, f)).SequenceEqual(File.ReadAllBytes(Path.Combine(site.Output, f))), $"{f} differs");
+
+        // A template change re-renders every page.
+        site.Write("theme/templates/404.html", "<h1>Lost</h1>");
+        site.Run().AssertOk();
+        Assert.Equal(site.Result!.PagesTotal, site.Result.PagesWritten);
+    }
+
+    [Fact]
+    public void KeptPages_HaveTheirLinksCheckedAgain_WhenATargetDisappears()
+    {
+        using var site = TestSite.Build("""
+            -- input/assets/guide.txt --
+            A guide.
+            -- input/pages/help.md --
+            ---
+            title: Help
+            ---
+            Read [the guide](/assets/guide.txt).
+            """).AssertOk();
+        site.Delete("input/assets/guide.txt");
+        site.Run();
+        Assert.Equal(0, site.Result!.PagesWritten); // no page changed, so none was rendered...
+        site.AssertDiagnostic("help/index.html:"); // ...but the kept page's link was checked and is now broken
+        Assert.Contains("CS0202", site.Diagnostics[0].Code);
+        Assert.True(site.FileExists("assets/guide.txt")); // and the failed build changed nothing
     }
 }

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CredentialSite.Render;
+
+/// <summary>
+/// Lets a rebuild skip rendering a page whose inputs did not change. A page's key hashes everything its
+/// HTML can depend on: the build-wide inputs (tool version, templates, the site view and the names the link
+/// functions look up; see <see cref="BuildKey"/>), its template, its metadata and JSON-LD, and its view model.
+/// Keys live in a file beside the output folder (never in the published site) and are saved only after a
+/// successful write, so a key always describes the file that is on disk. A kept page's links are still
+/// checked, from the file on disk, against this build's files.
+/// </summary>
+public sealed class RenderCache
+{
+    private static readonly JsonSerializerOptions Json = new() { ReferenceHandler = ReferenceHandler.IgnoreCycles, WriteIndented = false };
+
+    private readonly IReadOnlyDictionary<string, string> _previous;
+    private readonly ConcurrentDictionary<string, string> _current = new(StringComparer.Ordinal);
+    private readonly string _file;
+    private readonly string _buildKey;
+
+    private RenderCache(string file, string buildKey, IReadOnlyDictionary<string, string> previous)
+    {
+        _file = file;
+        _buildKey = buildKey;
+        _previous = previous;
+    }
+
+    /// <summary>The cache of the output folder, or an empty one when there is none or it belongs to other build inputs.</summary>
+    public static RenderCache Open(string outputFolder, string buildKey)
+    {
+        var output = Path.GetFullPath(outputFolder);
+        var file = Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}.render-cache");
+        var previous = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            if (File.Exists(file) && Directory.Exists(output))
+                foreach (var line in File.ReadLines(file))
+                {
+                    var tab = line.IndexOf('\t');
+                    if (tab > 0) previous[line[..tab]] = line[(tab + 1)..];
+                }
+        }
+        catch (IOException)
+        {
+            previous.Clear(); // an unreadable cache only costs a full render
+        }
+        return new RenderCache(file, buildKey, previous);
+    }
+
+    /// <summary>The key of one page; equal keys mean byte-identical HTML.</summary>
+    public string Key(string template, PageMeta meta, object model)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(_buildKey + "\n" + template + "\n"));
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(meta, Json));
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(model, model.GetType(), Json));
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>Whether the page with this key was rendered into the output before and can be kept as it is.</summary>
+    public bool IsUnchanged(string outputPath, string key, string outputFolder)
+    {
+        _current[outputPath] = key;
+        return _previous.TryGetValue(outputPath, out var old) && old == key && File.Exists(Path.Combine(outputFolder, outputPath));
+    }
+
+    /// <summary>Records the keys of this build; call after the output was written.</summary>
+    public void Save()
+    {
+        var lines = _current.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "\t" + kv.Value);
+        var temp = _file + ".tmp";
+        File.WriteAllLines(temp, lines);
+        File.Move(temp, _file, overwrite: true);
+    }
+
+    /// <summary>
+    /// What every page may depend on besides its own model: the tool, the templates, the site view and the names
+    /// and ids the link functions look up.
+    /// </summary>
+    public static string BuildKey(Theme theme, object siteView, IEnumerable<string> lookups)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string s) => hash.AppendData(Encoding.UTF8.GetBytes(s + "\n"));
+        Add(typeof(RenderCache).Assembly.GetName().Version?.ToString() ?? "");
+        Add(theme.TemplatesHash);
+        Add(JsonSerializer.Serialize(siteView, siteView.GetType(), Json));
+        foreach (var l in lookups) Add(l);
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+}
