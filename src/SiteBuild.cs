@@ -66,13 +66,14 @@ public static class SiteBuild
         var renderer = new RenderPages(theme, index, diags, nav);
         // A rebuild skips pages whose inputs did not change (validate checks every page).
         var cache = writer is null ? null : RenderCache.Open(options.Output, RenderCache.BuildKey(theme, renderer.Site, Lookups(index)));
+        var recheck = cache?.FilesRemoved(sitePaths) ?? false;
         var pages = Stage("render", () => renderer.Run(jobs, (path, html) =>
         {
             CheckLinks.Page(path, html, sitePaths, basePath, diags);
             writer?.Put(path, html);
         }, cache, options.Output,
-            // A kept page is the file on disk: its links are checked against this build's files all the same.
-            kept: path => CheckLinks.Page(path, File.ReadAllBytes(Path.Combine(options.Output, path)), sitePaths, basePath, diags)));
+            // A kept page is the file on disk; when a file of the previous site is gone, its links are checked again.
+            kept: recheck ? path => CheckLinks.Page(path, File.ReadAllBytes(Path.Combine(options.Output, path)), sitePaths, basePath, diags) : null));
         if (writer is null || diags.HasErrors || (options.WarningsAsErrors && diags.WarningCount > 0)) return Done();
         // 7. Write: stage the other files, then move what changed into the output (nothing moves if anything failed).
         Stage("write", () =>

@@ -19,37 +19,55 @@ public sealed class RenderCache
     private static readonly JsonSerializerOptions Json = new() { ReferenceHandler = ReferenceHandler.IgnoreCycles, WriteIndented = false };
 
     private readonly IReadOnlyDictionary<string, string> _previous;
+    private readonly IReadOnlySet<string> _previousFiles;
     private readonly ConcurrentDictionary<string, string> _current = new(StringComparer.Ordinal);
     private readonly string _file;
     private readonly string _buildKey;
+    private IReadOnlyCollection<string> _files = [];
 
-    private RenderCache(string file, string buildKey, IReadOnlyDictionary<string, string> previous)
+    private RenderCache(string file, string buildKey, IReadOnlyDictionary<string, string> previous, IReadOnlySet<string> previousFiles)
     {
         _file = file;
         _buildKey = buildKey;
         _previous = previous;
+        _previousFiles = previousFiles;
     }
 
-    /// <summary>The cache of the output folder, or an empty one when there is none or it belongs to other build inputs.</summary>
+    /// <summary>The cache of the output folder, or an empty one when there is none.</summary>
     public static RenderCache Open(string outputFolder, string buildKey)
     {
         var output = Path.GetFullPath(outputFolder);
         var file = Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}.render-cache");
         var previous = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = new HashSet<string>(StringComparer.Ordinal);
         try
         {
+            // Lines: "page<TAB>key" for rendered pages, "@<TAB>path" for every file the site had.
             if (File.Exists(file) && Directory.Exists(output))
                 foreach (var line in File.ReadLines(file))
                 {
                     var tab = line.IndexOf('\t');
-                    if (tab > 0) previous[line[..tab]] = line[(tab + 1)..];
+                    if (tab <= 0) continue;
+                    if (line[..tab] == "@") files.Add(line[(tab + 1)..]);
+                    else previous[line[..tab]] = line[(tab + 1)..];
                 }
         }
         catch (IOException)
         {
             previous.Clear(); // an unreadable cache only costs a full render
+            files.Clear();
         }
-        return new RenderCache(file, buildKey, previous);
+        return new RenderCache(file, buildKey, previous, files);
+    }
+
+    /// <summary>
+    /// Whether a kept page's links need checking again: only when a file the previous site had is gone (its links
+    /// were all valid then, and adding files cannot break them).
+    /// </summary>
+    public bool FilesRemoved(IReadOnlySet<string> sitePaths)
+    {
+        _files = sitePaths;
+        return _previousFiles.Count == 0 || !_previousFiles.IsSubsetOf(sitePaths);
     }
 
     /// <summary>The key of one page; equal keys mean byte-identical HTML.</summary>
@@ -69,10 +87,11 @@ public sealed class RenderCache
         return _previous.TryGetValue(outputPath, out var old) && old == key && File.Exists(Path.Combine(outputFolder, outputPath));
     }
 
-    /// <summary>Records the keys of this build; call after the output was written.</summary>
+    /// <summary>Records the keys and files of this build; call after the output was written.</summary>
     public void Save()
     {
-        var lines = _current.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "\t" + kv.Value);
+        var lines = _current.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "\t" + kv.Value)
+            .Concat(_files.Order(StringComparer.Ordinal).Select(f => "@\t" + f));
         var temp = _file + ".tmp";
         File.WriteAllLines(temp, lines);
         File.Move(temp, _file, overwrite: true);
