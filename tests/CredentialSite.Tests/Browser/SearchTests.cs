@@ -116,8 +116,11 @@ public sealed class SearchTests(BrowserFixture site)
         await page.GotoAsync(site.Url("badges/"));
         await page.FocusAsync("#header-q");
         await page.Keyboard.TypeAsync("testing");
+        // Start waiting before pressing Enter, and only for the navigation to commit: no race with a fast load.
+        var navigated = page.WaitForURLAsync(url => url.Contains("/repo/search/?q=testing", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.Commit });
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("/repo/search/?q=testing", StringComparison.Ordinal));
+        await navigated;
         await page.WaitForSelectorAsync("[data-search-page][data-ready]");
         Assert.Contains("Testing Fundamentals", await TitlesAsync(page));
     }
