@@ -67,13 +67,17 @@ public static class SiteBuild
         // A rebuild skips pages whose inputs did not change (validate checks every page).
         var cache = writer is null ? null : RenderCache.Open(options.Output, RenderCache.BuildKey(theme, renderer.Site, Lookups(index)));
         var recheck = cache?.FilesRemoved(sitePaths) ?? false;
+        var freePages = jobs.Where(j => j.FreePage is not null).ToDictionary(j => j.OutputPath, j => j.FreePage!.SourcePath);
+        Func<string, SourceLocation?>? SourceOf(string page) => freePages.TryGetValue(page, out var rel)
+            ? target => CheckLinks.Find(File.ReadAllText(Path.Combine(source.Root, rel)), rel, target)
+            : null;
         var pages = Stage("render", () => renderer.Run(jobs, (path, html) =>
         {
-            CheckLinks.Page(path, html, sitePaths, basePath, diags);
+            CheckLinks.Page(path, html, sitePaths, basePath, diags, SourceOf(path));
             writer?.Put(path, html);
         }, cache, options.Output,
             // A kept page is the file on disk; when a file of the previous site is gone, its links are checked again.
-            kept: recheck ? path => CheckLinks.Page(path, File.ReadAllBytes(Path.Combine(options.Output, path)), sitePaths, basePath, diags) : null));
+            kept: recheck ? path => CheckLinks.Page(path, File.ReadAllBytes(Path.Combine(options.Output, path)), sitePaths, basePath, diags, SourceOf(path)) : null));
         if (writer is null || diags.HasErrors || (options.WarningsAsErrors && diags.WarningCount > 0)) return Done();
         // 7. Write: stage the other files, then move what changed into the output (nothing moves if anything failed).
         Stage("write", () =>

@@ -14,7 +14,10 @@ public static class CheckLinks
 {
     private static readonly string[] Attributes = ["href", "src", "action", "srcset"];
 
-    public static void Page(string pagePath, byte[] html, IReadOnlySet<string> paths, string basePath, DiagnosticBag diags)
+    /// <param name="source">For pages made from a source file (free pages): finds a link target in that file, so the
+    /// diagnostic points at the Markdown the author wrote rather than at the generated HTML.</param>
+    public static void Page(string pagePath, byte[] html, IReadOnlySet<string> paths, string basePath, DiagnosticBag diags,
+        Func<string, SourceLocation?>? source = null)
     {
         var text = Encoding.UTF8.GetString(html);
         foreach (var (attribute, value, at) in References(text))
@@ -25,8 +28,9 @@ public static class CheckLinks
                 if (Resolve(System.Net.WebUtility.HtmlDecode(target), pagePath, basePath) is { } resolved && !Exists(resolved, paths))
                 {
                     var (line, column) = Position(text, at);
-                    diags.Error(DiagnosticCodes.BrokenLink, new SourceLocation(pagePath, line, column),
-                        $"broken link: '{target}' ({attribute}) points to no file of the site",
+                    var location = source?.Invoke(target) ?? new SourceLocation(pagePath, line, column);
+                    diags.Error(DiagnosticCodes.BrokenLink, location,
+                        $"broken link: '{target}' ({attribute}) points to no file of the site" + (location.Path == pagePath ? "" : $" (on {pagePath})"),
                         "check the id in the catalog or the link in the template or Markdown that produced it");
                 }
             }
@@ -96,6 +100,15 @@ public static class CheckLinks
     private static bool StartsTag(string html, int i, string name) =>
         string.Compare(html, i + 1, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0
         && i + 1 + name.Length < html.Length && html[i + 1 + name.Length] is ' ' or '>' or '\t' or '\n' or '/';
+
+    /// <summary>The 1-based line and column of <paramref name="target"/> in a source file's text, if it is there.</summary>
+    public static SourceLocation? Find(string text, string relPath, string target)
+    {
+        var at = text.IndexOf(target, StringComparison.Ordinal);
+        if (at < 0) return null;
+        var (line, column) = Position(text, at);
+        return new SourceLocation(relPath, line, column);
+    }
 
     private static (int Line, int Column) Position(string text, int offset)
     {

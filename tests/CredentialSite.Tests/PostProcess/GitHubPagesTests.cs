@@ -103,8 +103,9 @@ public class GitHubPagesTests
 
         var d = Assert.Single(site.Diagnostics);
         Assert.Equal("CS0202", d.Code);
-        Assert.Contains("about", d.Location.Path);
+        Assert.Equal(new("input/pages/about.md", 4, 25), d.Location); // the Markdown the author wrote, not the HTML
         Assert.Contains("'/repo/badges/nope/'", d.Message);
+        Assert.Contains("(on about/index.html)", d.Message);
         Assert.Equal(1, site.ExitCode);
         Assert.False(Directory.Exists(site.Output)); // nothing written
     }

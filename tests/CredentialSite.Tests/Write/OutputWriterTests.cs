@@ -124,7 +124,7 @@ public class OutputWriterTests
         site.Delete("input/assets/guide.txt");
         site.Run();
         Assert.Equal(0, site.Result!.PagesWritten); // no page changed, so none was rendered...
-        site.AssertDiagnostic("help/index.html:"); // ...but the kept page's link was checked and is now broken
+        site.AssertDiagnostic("input/pages/help.md:4:18: error CS0202"); // ...but the kept page's link was checked and is now broken
         Assert.Contains("CS0202", site.Diagnostics[0].Code);
         Assert.True(site.FileExists("assets/guide.txt")); // and the failed build changed nothing
     }
