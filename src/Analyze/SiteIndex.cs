@@ -47,12 +47,12 @@ public sealed class SiteIndex
         HolderCounts = People.SelectMany(p => p.Badges.Select(b => b.Badge).Distinct())
             .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var accepted = new System.Collections.Concurrent.ConcurrentDictionary<PromotionRule, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
+        AcceptedBy = rule => accepted.GetOrAdd(rule, r => Analyze.Readiness.AcceptedBy(r, AllBadgesById, CompetenciesById));
         Readiness = People.Where(p => p.Consent.Allows("badges") && p.TargetRole is not null && RolesById.ContainsKey(p.TargetRole))
             .AsParallel().AsOrdered()
             .Select(p => (p.Id, Report: Analyze.Readiness.Evaluate(p.Badges, RolesById[p.TargetRole!], AllBadgesById, CompetenciesById,
-                AsOf, Site.PromotionWindow, null, rule => accepted.GetOrAdd(rule, r => Analyze.Readiness.AcceptedBy(r, AllBadgesById, CompetenciesById)))))
+                AsOf, Site.PromotionWindow, null, AcceptedBy)))
             .ToDictionary(x => x.Id, x => x.Report, StringComparer.Ordinal);
-        AcceptedBy = rule => accepted.GetOrAdd(rule, r => Analyze.Readiness.AcceptedBy(r, AllBadgesById, CompetenciesById));
     }
 
     /// <summary>Published people only (consented), with only their consented sections.</summary>

@@ -34,7 +34,7 @@ public sealed partial class ViewBuilder
             b.Governance?.Changelog.Select(c => c.Date).Max());
     }
 
-    private IReadOnlyList<BadgeCard> Cards_(IEnumerable<Badge> badges) =>
+    private IReadOnlyList<BadgeCard> CardsOf(IEnumerable<Badge> badges) =>
         badges.Where(b => _cards.ContainsKey(b.Id)).Select(b => _cards[b.Id]).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
 
     private IReadOnlyList<BadgeCard> CardsById(IEnumerable<string> ids) =>
@@ -95,8 +95,8 @@ public sealed partial class ViewBuilder
             b.Rubric is null ? null : Rubric(b.Rubric),
             b.Assessment.Select(a => new AssessmentView(a, Vocabulary.MethodsById[a.Method].Name, Vocabulary.MethodsById[a.Method].CtdlMethod, a.Duration?.ToWords())).ToList(),
             RenewalWords(b.Renewal),
-            Cards_(SiteIndex.Get(_ix.StackedFrom, b.Id)),
-            Cards_(SiteIndex.Get(_ix.UnlockedBy, b.Id)),
+            CardsOf(SiteIndex.Get(_ix.StackedFrom, b.Id)),
+            CardsOf(SiteIndex.Get(_ix.UnlockedBy, b.Id)),
             RolesOf(SiteIndex.Get(_ix.RolesRequiring, b.Id)),
             RolesOf(SiteIndex.Get(_ix.RolesRecommending, b.Id)),
             RolesOf(SiteIndex.Get(_ix.PromotionsNaming, b.Id)),
@@ -137,7 +137,7 @@ public sealed partial class ViewBuilder
     }
 
     public IssuerPageView Issuer(Issuer i) =>
-        new(i, _ix.Vetting[i.Id], Cards_(SiteIndex.Get(_ix.BadgesByIssuer, i.Id)), $"issuers/{i.Id}/");
+        new(i, _ix.Vetting[i.Id], CardsOf(SiteIndex.Get(_ix.BadgesByIssuer, i.Id)), $"issuers/{i.Id}/");
 
     public FrameworkPageView Framework(Framework f)
     {
