@@ -13,6 +13,8 @@ public sealed record BuildOptions
     public bool WarningsAsErrors { get; init; }
     /// <summary>Validate only: run every check, write nothing.</summary>
     public bool DryRun { get; init; }
+    /// <summary>Estimated raw size above which a search term shard is split (a tuning knob for tests).</summary>
+    public int SearchShardBytes { get; init; } = Search.BuildSearchIndex.SplitShardBytes;
     /// <summary>Where the built-in theme lives (defaults to the tool's own theme folder).</summary>
     public string? BuiltInTheme { get; init; }
 }

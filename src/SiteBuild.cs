@@ -55,7 +55,7 @@ public static class SiteBuild
         // 5. Site files: badge JSON, catalog.json, sitemap, feed, robots, GitHub Pages files, assets,
         //    and the sharded search index with the explorer's data (all built from the catalog).
         var files = Stage("files", () => SiteFiles.Run(index, views, jobs, theme, source.Root, source.Assets)
-            .Concat(BuildSearchIndex.Run(index, views)).Append(BuildExplorerData.Run(index)).ToList());
+            .Concat(BuildSearchIndex.Run(index, views, options.SearchShardBytes)).Append(BuildExplorerData.Run(index)).ToList());
         var sitePaths = jobs.Select(j => j.OutputPath).Concat(files.Select(f => f.Path)).ToHashSet(StringComparer.Ordinal);
         if (diags.HasErrors) return Done();
         // 6. Render pages in parallel; check each page's links against the site's files; stage it if its bytes changed.

@@ -12,13 +12,19 @@ namespace CredentialSite.Search;
 /// <summary>
 /// Builds the static search index from the catalog (never from the rendered HTML). It is split so a
 /// query downloads only what it needs: a small manifest, the facet table, the term shards of the
-/// query's words (terms are sharded by their first two characters) and the document chunks of the
+/// query's words (terms are sharded by their first two characters, large shards by three) and the document chunks of the
 /// results shown. Everything grows linearly with the catalog. People appear only as the privacy stage
 /// left them. Read by theme/static/js/search.js.
 /// </summary>
 public static class BuildSearchIndex
 {
     public const int ChunkSize = 100;
+
+    /// <summary>Estimated raw size above which a term shard is split by the next character.</summary>
+    public const int SplitShardBytes = 48 * 1024;
+
+    /// <summary>The longest prefix a shard is named by (search.js SHARD_DEPTH).</summary>
+    public const int ShardDepth = 4;
 
     private sealed record Doc(string Type, string Id, string Title, string Url, string? Summary, string Meta,
         List<(string Text, int Weight)> Fields, List<(string Facet, string Value)> Facets, double Rigor, int Date, bool Retired);
@@ -43,7 +49,7 @@ public static class BuildSearchIndex
         ("renews", "Renews"), ("status", "Status"),
     ];
 
-    public static IReadOnlyList<OutputFile> Run(SiteIndex ix, ViewBuilder views)
+    public static IReadOnlyList<OutputFile> Run(SiteIndex ix, ViewBuilder views, int splitShardBytes = SplitShardBytes)
     {
         var md = MarkdownRenderer.Instance;
         var docs = new List<Doc>();
@@ -93,7 +99,7 @@ public static class BuildSearchIndex
             }
         }
         var n = docs.Count;
-        var shards = new SortedDictionary<string, SortedDictionary<string, int[]>>(StringComparer.Ordinal);
+        var byPrefix = new Dictionary<string, List<(string Term, int[] Postings)>>(StringComparer.Ordinal);
         foreach (var (term, map) in postings)
         {
             var idf = Math.Log(1 + (double)n / map.Count);
@@ -108,10 +114,13 @@ public static class BuildSearchIndex
                 previous = doc;
             }
             var key = Tokenizer.ShardKey(term);
-            if (!shards.TryGetValue(key, out var shard)) shards[key] = shard = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
-            shard[term] = flat;
+            if (!byPrefix.TryGetValue(key, out var list)) byPrefix[key] = list = [];
+            list.Add((term, flat));
         }
-
+        // A large shard (a common prefix such as "re") is split by the next character, up to four, so a query
+        // fetches and parses less; the split shard's own name keeps the terms no longer than its prefix.
+        var shards = new SortedDictionary<string, SortedDictionary<string, int[]>>(StringComparer.Ordinal);
+        foreach (var (prefix, list) in byPrefix) AddShard(shards, prefix, 2, list, splitShardBytes);
         var files = new List<OutputFile>();
         var nameOrder = Enumerable.Range(0, n).OrderBy(i => docs[i].Title, StringComparer.OrdinalIgnoreCase).ThenBy(i => i).ToList();
         var nameRank = new int[n];
@@ -163,6 +172,54 @@ public static class BuildSearchIndex
              (b.Summary ?? "", 4), (issuer?.Name ?? "", 3), (md.PlainText(b.Description), 2), (md.PlainText(b.Criteria), 2),
              (string.Join(" ", b.Competencies.SelectMany(c => c.Behaviors)), 2), (rubricNames, 2), (rubricText, 1)],
             facets.Distinct().ToList(), rigor.Value, date, b.IsRetired);
+    }
+
+    /// <summary>Adds the shard named <paramref name="key"/>, or splits it by the next character when it is
+    /// large. A split shard keeps its own file with the terms no longer than its prefix and a <c>*</c> entry:
+    /// each document's best score over every term under the prefix, so a short prefix query reads one file.</summary>
+    private static void AddShard(SortedDictionary<string, SortedDictionary<string, int[]>> shards, string key, int depth,
+        List<(string Term, int[] Postings)> terms, int splitBytes)
+    {
+        var shard = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
+        if (depth < ShardDepth && terms.Sum(e => e.Term.Length + 6 + e.Postings.Length * 3) > splitBytes)
+        {
+            foreach (var group in terms.GroupBy(e => Tokenizer.ShardKey(e.Term, depth + 1), StringComparer.Ordinal))
+            {
+                if (group.Key == key) foreach (var (term, flat) in group) shard[term] = flat;
+                else AddShard(shards, group.Key, depth + 1, group.ToList(), splitBytes);
+            }
+            shard["*"] = BestPerDoc(terms.Select(e => e.Postings));
+        }
+        else
+        {
+            foreach (var (term, flat) in terms) shard[term] = flat;
+        }
+        shards.Add(key, shard);
+    }
+
+    /// <summary>Merges gap-encoded (doc, score) posting lists, keeping each document's best score.</summary>
+    private static int[] BestPerDoc(IEnumerable<int[]> lists)
+    {
+        var best = new SortedDictionary<int, int>();
+        foreach (var flat in lists)
+        {
+            var doc = 0;
+            for (var i = 0; i < flat.Length; i += 2)
+            {
+                doc += flat[i];
+                if (flat[i + 1] > best.GetValueOrDefault(doc)) best[doc] = flat[i + 1];
+            }
+        }
+        var merged = new int[best.Count * 2];
+        var k = 0;
+        var previous = 0;
+        foreach (var (doc, score) in best)
+        {
+            merged[k++] = doc - previous;
+            merged[k++] = score;
+            previous = doc;
+        }
+        return merged;
     }
 
     private static string? FirstLine(string text) => text.Length == 0 ? null : text.Split('\n')[0];

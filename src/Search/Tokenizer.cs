@@ -29,10 +29,11 @@ public static class Tokenizer
             if (token.Length >= 2 || char.IsDigit(token[0])) yield return token;
     }
 
-    /// <summary>The shard a term lives in: its first two characters, file-name safe.</summary>
-    public static string ShardKey(string term)
+    /// <summary>A shard name: the term's first <paramref name="length"/> characters (two, or three for a
+    /// split shard), file-name safe.</summary>
+    public static string ShardKey(string term, int length = 2)
     {
-        var head = term.Length >= 2 ? term[..2] : term;
+        var head = term.Length >= length ? term[..length] : term;
         var sb = new StringBuilder();
         foreach (var c in head)
             sb.Append(c is >= 'a' and <= 'z' or >= '0' and <= '9' ? c.ToString() : "x" + ((int)c).ToString("x4", CultureInfo.InvariantCulture));

@@ -40,6 +40,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         var result = SiteBuild.Run(new BuildOptions
         {
             Source = TestPaths.RepoRoot, Output = Output, BaseUrl = $"http://127.0.0.1:{port}/repo/",
+            // Tiny shards, so the searches below also go through split shards, as a large catalog's do.
+            SearchShardBytes = 600,
         });
         if (!result.Succeeded(false))
             throw new InvalidOperationException("the sample site did not build: " + string.Join("\n", result.Diagnostics.Sorted()));

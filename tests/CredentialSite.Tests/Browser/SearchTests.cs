@@ -50,6 +50,38 @@ public sealed class SearchTests(BrowserFixture site)
     }
 
     [SkippableFact]
+    public async Task LongFacet_ShowsItsTopValues_AndExpandsFromTheKeyboard()
+    {
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        var page = await OpenAsync("");
+        var competency = page.Locator("fieldset.facet:has(> legend:text-is('Competency'))");
+        var shown = await competency.Locator("input[type=checkbox]").CountAsync();
+        Assert.Equal(8, shown); // the 19 sample competencies: the 8 most frequent first
+        var more = competency.Locator("button[data-expand]");
+        Assert.Equal("false", await more.GetAttributeAsync("aria-expanded"));
+        Assert.Matches(@"^Show \d+ more$", await more.InnerTextAsync());
+
+        var before = await page.GetAttributeAsync("[data-search-page]", "data-ready");
+        await more.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync($"document.querySelector('[data-search-page]').getAttribute('data-ready') !== '{before}'");
+        Assert.True(await competency.Locator("input[type=checkbox]").CountAsync() > shown);
+        Assert.Equal("true", await competency.Locator("button[data-expand]").GetAttributeAsync("aria-expanded"));
+        Assert.Equal("competency", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('data-expand')"));
+
+        // A selected value stays visible when the facet is collapsed again.
+        var last = competency.Locator("input[type=checkbox]").Last;
+        var value = await last.GetAttributeAsync("value");
+        before = await page.GetAttributeAsync("[data-search-page]", "data-ready");
+        await last.CheckAsync();
+        await page.WaitForFunctionAsync($"document.querySelector('[data-search-page]').getAttribute('data-ready') !== '{before}'");
+        before = await page.GetAttributeAsync("[data-search-page]", "data-ready");
+        await competency.Locator("button[data-expand]").ClickAsync();
+        await page.WaitForFunctionAsync($"document.querySelector('[data-search-page]').getAttribute('data-ready') !== '{before}'");
+        Assert.True(await competency.Locator($"input[value='{value}']").IsCheckedAsync());
+    }
+
+    [SkippableFact]
     public async Task Facet_FiltersResults_AndBackButtonRestoresThem()
     {
         Skip.If(site.SkipReason is not null, site.SkipReason);

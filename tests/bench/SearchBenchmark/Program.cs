@@ -11,7 +11,8 @@
 //     the input event to data-ready changing, and the wall time around page.FillAsync of the query (includes the
 //     Playwright round trips). search.js searches on every input event, with no debounce.
 //     Also: how much of the cold time is spent fetching, and the in-page fetch / JSON.parse cost of the big files.
-// The site is served on 127.0.0.1 by the test suite's StaticServer; the browser is Debian's Chromium.
+// The site is served on 127.0.0.1 by the test suite's StaticServer, or by the server at --url (search.sh --nginx);
+// the browser is Debian's Chromium. Also: per-keystroke times when the query is typed key by key on a fresh visit.
 
 using System.Diagnostics;
 using System.Globalization;
@@ -32,6 +33,7 @@ var runs = Option("--runs", 5);
 var warmRuns = Option("--warm", 3);
 string[] queries = ["design", "obser", "desgin", "data review"]; // common word, prefix, typo (of "design"), two words
 const double TargetKb = 300, TargetMs = 50;
+const int TypeDelayMs = 150;
 if (!File.Exists(Path.Combine(root, "search", "manifest.json")))
 {
     Console.Error.WriteLine($"{root} has no search/manifest.json: build the site first");
@@ -74,6 +76,7 @@ foreach (var q in queries)
         pageLoadMs.Add(loadMs);
         r.WarmFetches += warmFetches;
     }
+    for (var i = 0; i < runs; i++) await TypedRun(q, r);
     results.Add(r);
     Console.Error.WriteLine($"measured \"{q}\"");
 }
@@ -111,7 +114,7 @@ var memGb = long.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', String
 Console.WriteLine("# Search benchmark\n");
 Console.WriteLine($"Site: `{root}` (base path `{basePath}`), {DocCount():N0} search documents. " +
     $"Machine: {Environment.ProcessorCount} cores ({cpu}), {memGb:0} GB RAM, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, " +
-    $"Chromium {browser.Version} headless. {runs} cold runs per query (new browser context each), {warmRuns} warm repeats after each. " +
+    $"Chromium {browser.Version} headless, served by {(siteUrl == server.BaseUrl ? "the test suite's StaticServer" : siteUrl)}. {runs} cold runs per query (new browser context each), {warmRuns} warm repeats after each. " +
     "KB = 1,024 bytes; gzip = System.IO.Compression, Optimal level, per file.\n");
 
 Console.WriteLine("## 1. Index on disk (search/)\n");
@@ -153,6 +156,12 @@ Console.WriteLine($"\nCost of single files in the page (ms, median / max of {run
 Console.WriteLine("| File | Raw | Gzip | Fetch | JSON.parse |\n|---|---:|---:|---:|---:|");
 foreach (var (f, c) in costs)
     Console.WriteLine($"| {f[7..]} | {Kb(Raw(f))} | {Kb(Gzip(f))} | {Ms(c.Fetch, false)} | {Ms(c.Parse, false)} |");
+Console.WriteLine($"\nTyped in a fresh visit: the query typed key by key ({TypeDelayMs} ms apart, a brisk typist), each keystroke's search " +
+    "timed in the page (input handled → rendered; a keystroke of one letter searches too). First = the keystroke that made the visit's first " +
+    "index request; last = the final keystroke; all = every keystroke.\n");
+Console.WriteLine("| Query | First fetching keystroke | Last keystroke | All keystrokes |\n|---|---:|---:|---:|");
+foreach (var r in results)
+    Console.WriteLine($"| `{r.Query}` | {Ms(r.TypedFirst)} | {Ms(r.TypedLast)} | {Ms(r.TypedAll)} |");
 var extra = results.Sum(r => r.Discarded);
 var warmFetched = results.Sum(r => r.WarmFetches);
 Console.WriteLine($"\nChecks: {extra} sample(s) discarded and redone because typing started more than one search; {warmFetched} request(s) during warm runs (should be 0).");
@@ -184,6 +193,36 @@ async Task<(List<string>, List<string>, int, double)?> ColdRun(string query, Que
     lock (fetched)
         return (fetched.Where(f => f.Phase == "load").Select(f => f.File).ToList(),
             fetched.Where(f => f.Phase == "query").Select(f => f.File).ToList(), fetched.Count(f => f.Phase == "warm"), loadMs);
+}
+
+// A fresh visit where the query is typed key by key, as a person does; every keystroke's search is timed.
+async Task TypedRun(string query, QueryResult r)
+{
+    await using var context = await browser.NewContextAsync();
+    var page = await context.NewPageAsync();
+    await page.GotoAsync(siteUrl + "search/");
+    await page.WaitForSelectorAsync("[data-search-page][data-ready]", new() { State = WaitForSelectorState.Attached });
+    await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    await page.FocusAsync("#search-q");
+    var before = await page.EvaluateAsync<int>("() => (window.__searchTimings || []).length");
+    var requests = new List<int>(); // index of the keystroke during which an index request was made
+    var key = 0;
+    page.Request += (_, req) => { if (req.Url.Contains("/search/", StringComparison.Ordinal)) lock (requests) requests.Add(key); };
+    foreach (var c in query)
+    {
+        await page.Keyboard.TypeAsync(c.ToString());
+        await page.WaitForTimeoutAsync(TypeDelayMs);
+        key++;
+    }
+    await page.WaitForFunctionAsync("n => (window.__searchTimings || []).length >= n", before + query.Length, new() { Timeout = 5000 })
+        .ContinueWith(_ => { });
+    var t = await page.EvaluateAsync<double[]>("() => window.__searchTimings");
+    var typed = t.Skip(before).ToArray();
+    if (typed.Length != query.Length) { r.Discarded++; return; }
+    r.TypedAll.AddRange(typed);
+    r.TypedLast.Add(typed[^1]);
+    lock (requests)
+        if (requests.Count > 0) r.TypedFirst.Add(typed[requests.Min()]);
 }
 
 // Enters the query as one input event (search.js searches on every input, without a debounce) and times it
@@ -293,4 +332,7 @@ sealed class QueryResult(string query)
     public List<string> Fetched { get; } = [];
     public int WarmFetches { get; set; }
     public int Discarded { get; set; }
+    public List<double> TypedFirst { get; } = [];
+    public List<double> TypedLast { get; } = [];
+    public List<double> TypedAll { get; } = [];
 }

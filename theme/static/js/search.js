@@ -23,13 +23,32 @@
   function tokens(s) {
     return fold(s || '').split(' ').filter(function (t) { return t.length >= 2 || /^\p{N}/u.test(t); });
   }
-  function shardKey(term) {
-    var head = term.length >= 2 ? term.slice(0, 2) : term, out = '';
+  /* A term's shard is named by its first two characters; a shard that would be large is split by the next
+     character, up to four (BuildSearchIndex.cs). A split shard's own name keeps only the terms that short. */
+  var SHARD_DEPTH = 4;
+  function shardKey(term, length) {
+    var head = term.slice(0, length || 2), out = '';
     for (var i = 0; i < head.length; i++) {
       var c = head[i];
       out += /[a-z0-9]/.test(c) ? c : 'x' + ('000' + head.charCodeAt(i).toString(16)).slice(-4);
     }
     return out;
+  }
+  /* The shards to read for terms starting with t. A split shard's own file has a '*' entry: the best score of
+     each document over every term under its prefix, so a short prefix reads one file, not all the parts. Else
+     the shard named by t's start, or the one named by t's longest prefix. wide: every shard under t's first
+     two characters (typo tolerance). */
+  function shardsFor(t, manifest, wide) {
+    var e = shardKey(t, wide ? 2 : Math.min(t.length, SHARD_DEPTH));
+    var under = manifest.shards.filter(function (k) { return k.indexOf(e) === 0; });
+    if (wide) return under;
+    if (t.length >= 2 && under.indexOf(e) >= 0) return [e];
+    if (under.length) return under;
+    for (var len = Math.min(t.length, SHARD_DEPTH) - 1; len >= 1; len--) {
+      var k = shardKey(t, len);
+      if (manifest.shards.indexOf(k) >= 0) return [k];
+    }
+    return [];
   }
   /* Optimal string alignment distance, giving up above max. */
   function distance(a, b, max) {
@@ -55,29 +74,42 @@
 
   /* Per query token: each doc's best score over the terms it matches (exact 1, prefix 0.7, typo 0.5; 0 = no match). */
   function matchToken(t, manifest) {
-    var key = shardKey(t);
-    if (manifest.shards.indexOf(key) < 0) return Promise.resolve({ scores: new Float64Array(manifest.docs), terms: [] });
-    return load('search/t/' + key + '.json').then(function (shard) {
-      var scores = new Float64Array(manifest.docs), terms = [], budget = typoBudget(t), keys = Object.keys(shard);
-      function add(term, w) {
-        terms.push(term);
-        var p = shard[term], doc = 0;
-        for (var i = 0; i < p.length; i += 2) {
-          doc += p[i]; // doc ids are stored as gaps
-          var s = p[i + 1] * w;
-          if (scores[doc] < s) scores[doc] = s;
-        }
+    var scores = new Float64Array(manifest.docs), terms = [], budget = typoBudget(t);
+    function add(shard, term, w) {
+      if (term !== '*') terms.push(term);
+      var p = shard[term], doc = 0;
+      for (var i = 0; i < p.length; i += 2) {
+        doc += p[i]; // doc ids are stored as gaps
+        var s = p[i + 1] * w;
+        if (scores[doc] < s) scores[doc] = s;
       }
-      keys.forEach(function (term) {
-        if (term === t) add(term, 1);
-        else if (term.indexOf(t) === 0) add(term, 0.7);
+    }
+    function typos(shards) {
+      shards.forEach(function (shard) {
+        Object.keys(shard).forEach(function (term) { if (term !== '*' && distance(term, t, budget) <= budget) add(shard, term, 0.5); });
+      });
+    }
+    var keys = shardsFor(t, manifest, false), own = shardKey(t, SHARD_DEPTH);
+    return Promise.all(keys.map(function (k) { return load('search/t/' + k + '.json'); })).then(function (shards) {
+      var prefixes = false;
+      shards.forEach(function (shard, i) {
+        if (keys[i] === own && shard['*']) { add(shard, '*', 0.7); prefixes = true; }
+        Object.keys(shard).forEach(function (term) {
+          if (term === t) add(shard, term, 1);
+          else if (term !== '*' && term.indexOf(t) === 0) add(shard, term, 0.7);
+        });
       });
       /* Typo tolerance is the fallback: only a word that matches no term exactly or as a prefix is looked up
-         by edit distance, which keeps every keystroke cheap. */
-      if (!terms.length && budget > 0) {
-        keys.forEach(function (term) { if (distance(term, t, budget) <= budget) add(term, 0.5); });
-      }
-      return { scores: scores, terms: terms };
+         by edit distance, which keeps every keystroke cheap. The word's own shard is tried first, then the
+         other shards under its first two characters (a typo in the third or fourth character). */
+      if (terms.length || prefixes || budget === 0) return { scores: scores, terms: terms };
+      typos(shards);
+      if (terms.length) return { scores: scores, terms: terms };
+      var wider = shardsFor(t, manifest, true).filter(function (k) { return keys.indexOf(k) < 0; });
+      return Promise.all(wider.map(function (k) { return load('search/t/' + k + '.json'); })).then(function (more) {
+        typos(more);
+        return { scores: scores, terms: terms };
+      });
     });
   }
 
@@ -125,48 +157,74 @@
     }).join('');
   }
 
+  /* Facet value ids, numbered in manifest order; computed once per page. */
+  var facetIndex = null;
+  function facetTable(manifest) {
+    if (facetIndex) return facetIndex;
+    var total = 0;
+    manifest.facets.forEach(function (f) { total += f.values.length; });
+    var facetOf = new Array(total), valueId = {}, id = 0;
+    manifest.facets.forEach(function (f) {
+      f.values.forEach(function (v) { facetOf[id] = f.key; valueId[f.key + '\u0000' + v] = id; id++; });
+    });
+    return (facetIndex = { total: total, facetOf: facetOf, valueId: valueId });
+  }
+
+  /* The URL is updated off the critical path (history calls can take milliseconds), and at the latest
+     before the results are marked ready, so the address always matches what is shown. */
+  var pendingUrl = null;
+  function flushUrl() {
+    if (pendingUrl) { var f = pendingUrl; pendingUrl = null; f(); }
+  }
+
   function execute(push) {
-    var started = performance.now(), mine = ++run;
-    writeState(state, push);
+    var started = performance.now(), mine = ++run, snapshot = JSON.parse(JSON.stringify(state));
+    flushUrl();
+    pendingUrl = function () { writeState(snapshot, push); };
+    setTimeout(flushUrl, 0);
     return Promise.all([load('search/manifest.json'), load('search/facets.json')]).then(function (loaded) {
       var manifest = loaded[0], table = loaded[1], qt = tokens(state.q);
       return Promise.all(qt.map(function (t) { return matchToken(t, manifest); })).then(function (perToken) {
         if (mine !== run) return;
-        var n = manifest.docs, score = new Float64Array(n), ok = new Uint8Array(n), i;
-        if (qt.length === 0) { for (i = 0; i < n; i++) ok[i] = 1; }
-        else {
-          for (i = 0; i < n; i++) ok[i] = 1;
-          perToken.forEach(function (m) {
-            for (var k = 0; k < n; k++) {
-              if (m.scores[k] > 0) score[k] += m.scores[k];
-              else ok[k] = 0;
-            }
-          });
-        }
-        if (!state.retired) table.retired.forEach(function (d) { ok[d] = 0; });
-        var facetOf = {}, valueId = {}, id = 0;
-        manifest.facets.forEach(function (f) {
-          f.values.forEach(function (v) { facetOf[id] = f.key; valueId[f.key + '\u0000' + v] = id; id++; });
+        var n = manifest.docs, score = new Float64Array(n), ok = new Uint8Array(n), i, k;
+        for (i = 0; i < n; i++) ok[i] = 1;
+        perToken.forEach(function (m) {
+          var s = m.scores;
+          for (k = 0; k < n; k++) {
+            if (s[k] > 0) score[k] += s[k];
+            else ok[k] = 0;
+          }
         });
-        var selected = {};
-        Object.keys(state.filters).forEach(function (k) {
-          selected[k] = state.filters[k].map(function (v) { return valueId[k + '\u0000' + v]; }).filter(function (x) { return x !== undefined; });
+        if (!state.retired) table.retired.forEach(function (d) { ok[d] = 0; });
+        var facets = facetTable(manifest), selected = {}, anySelected = false;
+        Object.keys(state.filters).forEach(function (key) {
+          var ids = state.filters[key].map(function (v) { return facets.valueId[key + '\u0000' + v]; })
+            .filter(function (x) { return x !== undefined; });
+          if (ids.length) { selected[key] = ids; anySelected = true; }
         });
         function passes(d, except) {
           var vals = table.f[d];
-          for (var k in selected) {
-            if (k === except || !selected[k].length) continue;
-            if (!selected[k].some(function (v) { return vals.indexOf(v) >= 0; })) return false;
+          for (var key in selected) {
+            if (key === except) continue;
+            var ids = selected[key], hit = false;
+            for (var a = 0; a < ids.length && !hit; a++) hit = vals.indexOf(ids[a]) >= 0;
+            if (!hit) return false;
           }
           return true;
         }
-        var counts = {}, hits = [];
+        /* Counts per facet value ignore that facet's own selection, so choices within a facet stay visible. */
+        var counts = new Int32Array(facets.total), hits = [], vals, j;
         for (i = 0; i < n; i++) {
           if (!ok[i]) continue;
+          vals = table.f[i];
+          if (!anySelected) {
+            hits.push(i);
+            for (j = 0; j < vals.length; j++) counts[vals[j]]++;
+            continue;
+          }
           if (passes(i, null)) hits.push(i);
-          var vals = table.f[i];
-          for (var j = 0; j < vals.length; j++) {
-            if (passes(i, facetOf[vals[j]])) counts[vals[j]] = (counts[vals[j]] || 0) + 1;
+          for (j = 0; j < vals.length; j++) {
+            if (passes(i, facets.facetOf[vals[j]])) counts[vals[j]]++;
           }
         }
         var sort = state.sort || (qt.length ? 'relevance' : 'name');
@@ -182,31 +240,52 @@
         return Promise.all(Object.keys(chunks).map(function (c) { return load('search/d/' + c + '.json'); })).then(function () {
           if (mine !== run) return;
           var highlightTerms = qt.concat.apply(qt, perToken.map(function (m) { return m.terms; }));
+          /* Facets and results change in one task, so the page draws one frame for them. */
           renderFacets(manifest, counts);
           return renderResults(manifest, shown, hits.length, highlightTerms, qt).then(function () {
+            if (mine !== run) return;
+            flushUrl();
             window.__searchTimings = (window.__searchTimings || []).concat([performance.now() - started]);
             root.setAttribute('data-ready', String(mine));
           });
         });
       });
     }).catch(function (e) {
+      flushUrl();
       statusEl.textContent = 'Search is unavailable: ' + e.message;
     });
   }
 
+  /* A facet with many values shows its most frequent ones first and the rest behind a button; selected
+     values always show. Which facets are expanded is kept for the visit. */
+  var FACET_TOP = 8, expanded = {};
   function renderFacets(manifest, counts) {
     var html = '', id = 0;
     manifest.facets.forEach(function (f) {
-      var items = '', chosen = state.filters[f.key] || [];
+      var chosen = state.filters[f.key] || [], entries = [];
       f.values.forEach(function (v) {
-        var c = counts[id] || 0, on = chosen.indexOf(v) >= 0, inputId = 'facet-' + id;
-        if (c > 0 || on) {
-          items += '<li><input type="checkbox" id="' + inputId + '" data-facet="' + escapeHtml(f.key) + '" value="' + escapeHtml(v) + '"' +
-            (on ? ' checked' : '') + '> <label for="' + inputId + '">' + escapeHtml(v) + ' <span class="count">' + c + '</span></label></li>';
-        }
+        var c = counts[id], on = chosen.indexOf(v) >= 0;
+        if (c > 0 || on) entries.push({ v: v, c: c, on: on, id: id });
         id++;
       });
-      if (items) html += '<fieldset class="facet"><legend>' + escapeHtml(f.label) + '</legend><ul>' + items + '</ul></fieldset>';
+      if (!entries.length) return;
+      var hidden = 0, many = entries.length > FACET_TOP + 2;
+      if (many && !expanded[f.key]) {
+        var top = entries.slice().sort(function (a, b) { return b.c - a.c || a.id - b.id; }).slice(0, FACET_TOP);
+        var keep = {};
+        top.forEach(function (e) { keep[e.id] = true; });
+        var visible = entries.filter(function (e) { return keep[e.id] || e.on; });
+        hidden = entries.length - visible.length;
+        entries = visible;
+      }
+      var items = entries.map(function (e) {
+        return '<li><input type="checkbox" id="facet-' + e.id + '" data-facet="' + escapeHtml(f.key) + '" value="' + escapeHtml(e.v) + '"' +
+          (e.on ? ' checked' : '') + '> <label for="facet-' + e.id + '">' + escapeHtml(e.v) + ' <span class="count">' + e.c + '</span></label></li>';
+      }).join('');
+      var toggle = hidden > 0
+        ? '<button type="button" class="facet-more" data-expand="' + escapeHtml(f.key) + '" aria-expanded="false">Show ' + hidden + ' more</button>'
+        : many ? '<button type="button" class="facet-more" data-expand="' + escapeHtml(f.key) + '" aria-expanded="true">Show fewer</button>' : '';
+      html += '<fieldset class="facet"><legend>' + escapeHtml(f.label) + '</legend><ul>' + items + '</ul>' + toggle + '</fieldset>';
     });
     facetsEl.innerHTML = html;
   }
@@ -242,12 +321,13 @@
     tips.push('<li><a href="' + escapeHtml(base + 'badges/') + '">Browse all badges</a>.</li>');
     return Promise.all(qt.map(function (t) {
       return load('search/manifest.json').then(function (m) {
-        var key = shardKey(t.slice(0, 1));
+        var key = shardKey(t, 1);
         var keys = m.shards.filter(function (s) { return s.indexOf(key) === 0; }).slice(0, 40);
         return Promise.all(keys.map(function (k) { return load('search/t/' + k + '.json'); })).then(function (shards) {
           var best = null, bestD = 3;
           shards.forEach(function (shard) {
             Object.keys(shard).forEach(function (term) {
+              if (term === '*') return;
               var d = distance(term, t, 2);
               if (d < bestD || (d === bestD && best && term < best)) { best = term; bestD = d; }
             });
@@ -291,10 +371,23 @@
       if (again) again.focus();
     });
   });
+  facetsEl.addEventListener('click', function (e) {
+    var button = e.target.closest('button[data-expand]');
+    if (!button) return;
+    var key = button.getAttribute('data-expand');
+    expanded[key] = !expanded[key];
+    execute(false).then(function () {
+      var again = facetsEl.querySelector('button[data-expand="' + CSS.escape(key) + '"]');
+      if (again) again.focus();
+    });
+  });
   moreButton.addEventListener('click', function () { state.n += PAGE; execute(true); });
   window.addEventListener('popstate', function () { state = readState(); syncControls(); execute(false); });
 
   root.classList.add('has-js');
   syncControls();
   execute(false);
+  /* Compile the Unicode regular expressions and normalization used by a query now, while the reader has not
+     typed yet, instead of on the first keystroke. */
+  setTimeout(function () { highlight(fold('Ünïcödé warm-up'), tokens('warm')); distance('warm', 'wram', 1); }, 50);
 })();
