@@ -84,7 +84,7 @@ public static class SiteBuild
         {
             Parallel.ForEach(files, f =>
             {
-                if (f.Content is not null) writer.Put(f.Path, f.Content);
+                if (f.Bytes() is { } bytes) writer.Put(f.Path, bytes);
                 else writer.Copy(f.Path, f.CopyFrom!);
             });
             writer.Commit(sitePaths);

@@ -14,8 +14,8 @@ public static class SiteFiles
     public static IReadOnlyList<OutputFile> Run(SiteIndex ix, ViewBuilder views, IReadOnlyList<PageJob> pages, Theme theme, string sourceRoot, string assetsRoot)
     {
         var files = new List<OutputFile>();
-        files.AddRange(ix.Badges.AsParallel().AsOrdered()
-            .Select(b => OutputFile.Text($"badges/{b.Id}.json", JsonLd.ToFile(OpenBadges.Achievement(ix, b, standalone: true)))));
+        // Badge and credential JSON are made when written (in parallel), not held until then.
+        files.AddRange(ix.Badges.Select(b => OutputFile.Later($"badges/{b.Id}.json", () => JsonLd.ToFile(OpenBadges.Achievement(ix, b, standalone: true)))));
         files.Add(OutputFile.Text("catalog.json", JsonLd.ToFile(CatalogJson(ix, views))));
         files.Add(OutputFile.Text("sitemap.xml", Sitemap(ix, pages)));
         files.Add(OutputFile.Text("feed.xml", Feed(ix, views)));
@@ -24,10 +24,10 @@ public static class SiteFiles
         if (ix.Site.Cname is { } cname) files.Add(OutputFile.Text("CNAME", cname.Trim() + "\n"));
         foreach (var (rel, full) in theme.StaticFiles) files.Add(OutputFile.Copy(rel, full));
         // Only what survived Privacy.ApplyConsent is here: published people, consented sections, visible badges.
-        files.AddRange(ix.People.AsParallel().AsOrdered().SelectMany(person => person.Badges
-            .Select(earned => (Path: ViewBuilder.CredentialPath(person.Id, earned.Badge), Credential: Credentials.Credential(ix, person, earned)))
-            .Where(c => c.Credential is not null)
-            .Select(c => OutputFile.Text(c.Path, JsonLd.ToFile(c.Credential)))));
+        files.AddRange(ix.People.SelectMany(person => person.Badges
+            .Where(earned => Credentials.Publishes(ix, earned))
+            .Select(earned => OutputFile.Later(ViewBuilder.CredentialPath(person.Id, earned.Badge),
+                () => JsonLd.ToFile(Credentials.Credential(ix, person, earned)!)))));
         foreach (var person in ix.People)
         {
             var folder = Path.Combine(sourceRoot, person.Folder);

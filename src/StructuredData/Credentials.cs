@@ -36,6 +36,10 @@ public static class Credentials
     private static string Stamp(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
 
     /// <summary>An earned, published badge as an unsigned OpenBadgeCredential; null when it cannot be expressed (no issue date).</summary>
+    /// <summary>Whether <see cref="Credential"/> gives a credential: issued, with a published badge and its issuer.</summary>
+    public static bool Publishes(SiteIndex ix, EarnedBadge earned) =>
+        earned.Issued is not null && ix.BadgesById.TryGetValue(earned.Badge, out var badge) && ix.IssuersById.ContainsKey(badge.Issuer);
+
     public static ObCredential? Credential(SiteIndex ix, Portfolio person, EarnedBadge earned)
     {
         if (earned.Issued is not { } issued || !ix.BadgesById.TryGetValue(earned.Badge, out var badge)
