@@ -35,15 +35,17 @@ public static class Credentials
 {
     private static string Stamp(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
 
-    /// <summary>An earned, published badge as an unsigned OpenBadgeCredential; null when it cannot be expressed (no issue date).</summary>
     /// <summary>Whether <see cref="Credential"/> gives a credential: issued, with a published badge and its issuer.</summary>
     public static bool Publishes(SiteIndex ix, EarnedBadge earned) =>
         earned.Issued is not null && ix.BadgesById.TryGetValue(earned.Badge, out var badge) && ix.IssuersById.ContainsKey(badge.Issuer);
 
+    /// <summary>An earned, published badge as an unsigned OpenBadgeCredential; null when it cannot be expressed (see <see cref="Publishes"/>).</summary>
     public static ObCredential? Credential(SiteIndex ix, Portfolio person, EarnedBadge earned)
     {
-        if (earned.Issued is not { } issued || !ix.BadgesById.TryGetValue(earned.Badge, out var badge)
-            || !ix.IssuersById.TryGetValue(badge.Issuer, out var issuer)) return null;
+        if (!Publishes(ix, earned)) return null;
+        var issued = earned.Issued!.Value;
+        var badge = ix.BadgesById[earned.Badge];
+        var issuer = ix.IssuersById[badge.Issuer];
         var md = MarkdownRenderer.Instance;
         var achievement = OpenBadges.Achievement(ix, badge, standalone: false);
         var achievementId = achievement.Id;
