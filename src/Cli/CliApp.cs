@@ -131,6 +131,9 @@ public static class CliApp
         if (stats)
             foreach (var (stage, elapsed) in result.Stages)
                 stdout.WriteLine($"  {stage,-10} {elapsed.TotalMilliseconds,8:0} ms");
+        if (stats)
+            stdout.WriteLine($"  gc: {GC.GetTotalAllocatedBytes() / 1048576:0} MB allocated, {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused " +
+                $"({GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections)");
         var errors = result.Diagnostics.ErrorCount;
         var warnings = result.Diagnostics.WarningCount;
         var ok = result.Succeeded(options.WarningsAsErrors);

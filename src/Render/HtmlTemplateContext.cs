@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Scriban;
 using Scriban.Parsing;
@@ -22,6 +23,13 @@ public sealed class HtmlTemplateContext : TemplateContext
         RecursiveLimit = 200;
         MemberRenamer = StandardMemberRenamer.Default;
     }
+
+    // Scriban caches how to read a .NET type's members per context, and every page gets a new context: share the
+    // accessors between contexts instead (they depend only on the type and on the renamer, which is always ours).
+    private static readonly ConcurrentDictionary<Type, IObjectAccessor> Accessors = new();
+
+    protected override IObjectAccessor GetMemberAccessorImpl(object target) =>
+        target is ScriptObject ? base.GetMemberAccessorImpl(target)! : Accessors.GetOrAdd(target.GetType(), _ => base.GetMemberAccessorImpl(target)!);
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
