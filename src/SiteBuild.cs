@@ -23,7 +23,12 @@ public sealed record BuildResult(DiagnosticBag Diagnostics, int PagesWritten, in
 /// <summary>The one place that orders the build's stages. Each stage reads what the previous ones made.</summary>
 public static class SiteBuild
 {
-    public static BuildResult Run(BuildOptions options)
+    /// <param name="parsed">Parsed files kept from the previous build of this process (see <see cref="ParsedFiles"/>), or null.</param>
+    /// <param name="planned">
+    /// Called once every page is planned and nothing has failed yet, with a function that renders one page (by output
+    /// path) on its own: <c>serve</c> uses it to show the pages open in tabs before the rest of the site is done.
+    /// </param>
+    public static BuildResult Run(BuildOptions options, ParsedFiles? parsed = null, Action<Func<string, byte[]?>>? planned = null)
     {
         var diags = new DiagnosticBag();
         var stages = new List<(string, TimeSpan)>();
@@ -39,7 +44,7 @@ public static class SiteBuild
 
         var source = new SourceFolder(options.Source);
         // 1. Load: parse every source file into immutable records.
-        var catalog = Stage("load", () => LoadCatalog.Run(source, options, diags));
+        var catalog = Stage("load", () => LoadCatalog.Run(source, options, diags, parsed));
         if (catalog is null) return Done();
         // 2. Validate: references, ids, rubric levels, cycles, files.
         Stage("validate", () => { ValidateCatalog.Run(catalog, diags); ValidatePortfolios.Run(catalog, source, diags); return 0; });
@@ -52,6 +57,12 @@ public static class SiteBuild
         // 4. Plan: every page with its view model and JSON-LD.
         var views = Stage("views", () => new ViewBuilder(index));
         var jobs = Stage("plan", () => PlanPages.Run(index, views, diags));
+        var renderer = new RenderPages(theme, index, diags, Navigation(index));
+        if (planned is not null && !diags.HasErrors)
+        {
+            var byPath = jobs.ToDictionary(j => j.OutputPath, StringComparer.Ordinal);
+            Stage("preview", () => { planned(path => byPath.TryGetValue(path, out var job) ? renderer.RenderOne(job) : null); return 0; });
+        }
         // 5. Site files: badge JSON, catalog.json, sitemap, feed, robots, GitHub Pages files, assets,
         //    and the sharded search index with the explorer's data (all built from the catalog).
         var files = Stage("files", () => SiteFiles.Run(index, views, jobs, theme, source.Root, source.Assets)
@@ -61,9 +72,7 @@ public static class SiteBuild
         // 6. Render pages in parallel; check each page's links against the site's files; stage it if its bytes changed.
         using var writer = options.DryRun ? null : OutputWriter.Begin(options.Output, source.Root, diags);
         if (diags.HasErrors) return Done();
-        var nav = Navigation(index);
         var basePath = index.Site.BasePath;
-        var renderer = new RenderPages(theme, index, diags, nav);
         // A rebuild skips pages whose inputs did not change (validate checks every page).
         var cache = writer is null ? null : RenderCache.Open(options.Output, RenderCache.BuildKey(theme, renderer.Site, Lookups(index)));
         var recheck = cache?.FilesRemoved(sitePaths) ?? false;

@@ -53,7 +53,7 @@ public static class CliApp
         var serveOutputOption = new Option<string?>("--output", "-o") { Description = "Where to write the site (default: a folder in the temp directory)" };
         var serve = new Command("serve", "Build, serve on 127.0.0.1, rebuild on change and reload open tabs (Ctrl+C stops)")
         {
-            sourceOption, serveOutputOption, portOption, asOfOption, draftsOption,
+            sourceOption, serveOutputOption, portOption, asOfOption, draftsOption, statsOption,
         };
 
         var root = new RootCommand("CredentialSite: publish a credential catalog (badges, rubrics, roles, portfolios) as a static site with Open Badges 3.0, CTDL and schema.org JSON-LD.")
@@ -98,7 +98,7 @@ public static class CliApp
         serve.SetAction(r =>
         {
             if (Options(r, false) is not { } o) return usage;
-            return Serve(o with { Output = r.GetValue(serveOutputOption) ?? "" }, r.GetValue(portOption), stdout, stderr);
+            return Serve(o with { Output = r.GetValue(serveOutputOption) ?? "" }, r.GetValue(portOption), r.GetValue(statsOption), stdout, stderr);
         });
 
         var parsed = root.Parse(args);
@@ -177,14 +177,14 @@ public static class CliApp
         return Ok;
     }
 
-    private static int Serve(BuildOptions options, int port, TextWriter stdout, TextWriter stderr)
+    private static int Serve(BuildOptions options, int port, bool stats, TextWriter stdout, TextWriter stderr)
     {
         using var stop = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
         Console.CancelKeyPress += onCancel;
         try
         {
-            using var server = new Serve.DevServer(options, port, stdout);
+            using var server = new Serve.DevServer(options, port, stdout) { Stats = stats };
             server.RunAsync(url => stdout.WriteLine($"serving {url} (Ctrl+C to stop)"), stop.Token).GetAwaiter().GetResult();
             stdout.WriteLine("stopped");
             return Ok;

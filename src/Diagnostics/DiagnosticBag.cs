@@ -18,6 +18,9 @@ public sealed class DiagnosticBag
     public void Warning(string code, SourceLocation at, string message, string? hint = null) =>
         Add(new Diagnostic(Severity.Warning, code, message, at, hint));
 
+    /// <summary>Every diagnostic, in the order reported.</summary>
+    public IEnumerable<Diagnostic> All => _items;
+
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
     public int ErrorCount => _items.Count(d => d.Severity == Severity.Error);

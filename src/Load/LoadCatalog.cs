@@ -6,7 +6,7 @@ namespace CredentialSite.Load;
 /// <summary>Stage 1: read every source file into immutable records (files are parsed in parallel).</summary>
 public static class LoadCatalog
 {
-    public static Catalog? Run(SourceFolder source, BuildOptions options, DiagnosticBag diags)
+    public static Catalog? Run(SourceFolder source, BuildOptions options, DiagnosticBag diags, ParsedFiles? parsed = null)
     {
         if (!File.Exists(source.SiteFile))
         {
@@ -17,12 +17,12 @@ public static class LoadCatalog
         var siteFields = YamlFile.Open(source.SiteFile, "site.yml", diags);
         var site = siteFields is null ? null : ReadCatalog.Site(siteFields, diags, options.BaseUrl);
 
-        var issuers = ReadAll(source, source.Issuers, diags, ReadCatalog.Issuer);
-        var frameworks = ReadAll(source, source.Competencies, diags, ReadCatalog.Framework);
-        var badges = ReadAll(source, source.Badges, diags, ReadCatalog.Badge);
-        var ladders = ReadAll(source, source.Roles, diags, ReadCatalog.Ladder);
+        var issuers = ReadAll(source, source.Issuers, diags, parsed, ReadCatalog.Issuer);
+        var frameworks = ReadAll(source, source.Competencies, diags, parsed, ReadCatalog.Framework);
+        var badges = ReadAll(source, source.Badges, diags, parsed, ReadCatalog.Badge);
+        var ladders = ReadAll(source, source.Roles, diags, parsed, ReadCatalog.Ladder);
         var pages = LoadPages.Run(source, diags);
-        var portfolios = LoadPortfolios.Run(source, diags);
+        var portfolios = LoadPortfolios.Run(source, diags, parsed);
         var assets = SourceFolder.FilesUnder(source.Assets)
             .Select(f => "assets/" + Path.GetRelativePath(source.Assets, f).Replace('\\', '/'))
             .ToList();
@@ -31,7 +31,15 @@ public static class LoadCatalog
         return new Catalog(site, issuers, frameworks, badges, ladders, pages, portfolios, assets);
     }
 
-    private static IReadOnlyList<T> ReadAll<T>(SourceFolder source, string folder, DiagnosticBag diags,
+    /// <summary>Reads one file, or takes its record from <paramref name="parsed"/> when the file did not change.</summary>
+    internal static T? ReadFile<T>(string fullPath, string relPath, DiagnosticBag diags, ParsedFiles? parsed,
+        Func<YamlFields, DiagnosticBag, T?> read) where T : class
+    {
+        T? Parse(DiagnosticBag bag) => YamlFile.Open(fullPath, relPath, bag) is { } fields ? read(fields, bag) : null;
+        return parsed is null ? Parse(diags) : parsed.Read(fullPath, diags, Parse);
+    }
+
+    private static IReadOnlyList<T> ReadAll<T>(SourceFolder source, string folder, DiagnosticBag diags, ParsedFiles? parsed,
         Func<YamlFields, string, DiagnosticBag, T?> read) where T : class
     {
         // x.yml and x.yaml would both claim the id x: the first (in name order) wins, the second is an error.
@@ -46,9 +54,8 @@ public static class LoadCatalog
         var results = new T?[files.Count];
         Parallel.For(0, files.Count, i =>
         {
-            var rel = source.Relative(files[i]);
-            var fields = YamlFile.Open(files[i], rel, diags);
-            if (fields is not null) results[i] = read(fields, Path.GetFileNameWithoutExtension(files[i]), diags);
+            var id = Path.GetFileNameWithoutExtension(files[i]);
+            results[i] = ReadFile(files[i], source.Relative(files[i]), diags, parsed, (fields, bag) => read(fields, id, bag));
         });
         return results.OfType<T>().ToList();
     }

@@ -11,7 +11,7 @@ namespace CredentialSite.Load;
 /// </summary>
 public static class LoadPortfolios
 {
-    public static IReadOnlyList<Portfolio> Run(SourceFolder source, DiagnosticBag diags)
+    public static IReadOnlyList<Portfolio> Run(SourceFolder source, DiagnosticBag diags, ParsedFiles? parsed = null)
     {
         if (!Directory.Exists(source.Portfolios)) return [];
         var folders = Directory.EnumerateDirectories(source.Portfolios).Order(StringComparer.Ordinal).ToList();
@@ -25,8 +25,8 @@ public static class LoadPortfolios
                     "a portfolio folder has no portfolio.yml", "add the file, or remove the folder");
                 return;
             }
-            var fields = YamlFile.Open(file, source.Relative(file), diags);
-            if (fields is not null) results[i] = Read(fields, Path.GetFileName(folders[i]), source.Relative(folders[i]), diags);
+            results[i] = LoadCatalog.ReadFile(file, source.Relative(file), diags, parsed,
+                (fields, bag) => Read(fields, Path.GetFileName(folders[i]), source.Relative(folders[i]), bag));
         });
         return results.OfType<Portfolio>().ToList();
     }

@@ -54,6 +54,10 @@ public sealed class RenderPages
         return rendered;
     }
 
+    /// <summary>Renders one page on its own (serve renders the pages open in tabs first); null when it cannot be rendered.</summary>
+    public byte[]? RenderOne(PageJob job) =>
+        _theme.Has(job.Template) && _theme.Has(Layout) ? Render(job, null, null, out _) : null;
+
     private byte[]? Render(PageJob job, RenderCache? cache, string? outputFolder, out bool unchanged)
     {
         unchanged = false;

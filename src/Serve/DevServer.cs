@@ -7,10 +7,12 @@ namespace CredentialSite.Serve;
 
 /// <summary>
 /// <c>serve</c>: builds the site, serves it on 127.0.0.1 under its base path, watches the source folder
-/// (catalog, input, theme, site.yml), rebuilds on change (only changed files are rewritten) and tells open
-/// tabs to reload through Server-Sent Events. A failed build keeps the last good site served and shows
-/// its diagnostics as an overlay in the browser. The live-reload script is added to HTML responses only,
-/// never to the files on disk.
+/// (catalog, input, theme, site.yml), rebuilds on change (only changed files are re-parsed and rewritten) and
+/// tells open tabs to reload through Server-Sent Events. Each tab says which page it shows; on a rebuild those
+/// pages are rendered first, as soon as the site is planned, and served from memory while the rest of the site
+/// is built, so the page being edited reloads without waiting for the whole site. A failed build keeps the last
+/// good site served and shows its diagnostics as an overlay in the browser. The live-reload script is added to
+/// HTML responses only, never to the files on disk.
 /// </summary>
 public sealed class DevServer : IDisposable
 {
@@ -20,9 +22,12 @@ public sealed class DevServer : IDisposable
     private readonly BuildOptions _options;
     private readonly TextWriter _log;
     private readonly HttpListener _listener = new();
-    private readonly List<HttpListenerResponse> _clients = [];
+    private readonly List<Client> _clients = [];
+    // Pages rendered ahead of a rebuild (output path -> HTML), served until the rebuild is written or fails.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _ahead = new(StringComparer.Ordinal);
     private readonly object _gate = new();
     private readonly SemaphoreSlim _changed = new(0);
+    private readonly Load.ParsedFiles _parsed = new(); // a rebuild re-parses only the files that changed
     private FileSystemWatcher? _watcher;
     private string? _lastError;
     private int _builds;
@@ -39,6 +44,9 @@ public sealed class DevServer : IDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>Log the time of each stage after every build (<c>serve --stats</c>).</summary>
+    public bool Stats { get; init; }
 
     /// <summary>The site's base path, e.g. "/credentials/" (known after the first build).</summary>
     public string BasePath { get; private set; } = "/";
@@ -112,20 +120,43 @@ public sealed class DevServer : IDisposable
         }
     }
 
-    /// <summary>Rebuilds (only changed files are rewritten) and tells the open tabs what happened.</summary>
+    /// <summary>An open tab's event stream, and the page (output path) it shows, if it said.</summary>
+    private sealed record Client(HttpListenerResponse Response, string? Page);
+
+    /// <summary>
+    /// Rebuilds (only changed files are re-parsed and rewritten) and tells the open tabs what happened: the tabs
+    /// whose pages were rendered ahead reload as soon as those are ready, the others when the site is written.
+    /// </summary>
     private void Build()
     {
         var clock = Stopwatch.StartNew();
         BuildResult result;
+        var told = new HashSet<Client>();
+        void RenderAhead(Func<string, byte[]?> render)
+        {
+            if (Builds == 0) return; // the first build has no tabs yet
+            List<Client> clients;
+            lock (_gate) clients = _clients.Where(c => c.Page is not null).ToList();
+            foreach (var group in clients.GroupBy(c => c.Page!))
+                if (render(group.Key) is { } html)
+                {
+                    _ahead[group.Key] = html;
+                    told.UnionWith(group);
+                }
+            if (told.Count > 0)
+                Broadcast("reload", new { ahead = true, ms = clock.ElapsedMilliseconds }, told.Contains);
+        }
         try
         {
-            result = SiteBuild.Run(_options with { BaseUrl = $"http://127.0.0.1:{Port}{BasePath}" });
+            result = SiteBuild.Run(_options with { BaseUrl = $"http://127.0.0.1:{Port}{BasePath}" }, _parsed, RenderAhead);
         }
         catch (Exception e)
         {
+            _ahead.Clear();
             Report($"internal error: {e.GetType().Name}: {e.Message}");
             return;
         }
+        _ahead.Clear(); // written to the output now, or thrown away with a failed build
         Interlocked.Increment(ref _builds);
         var diagnostics = result.Diagnostics.Sorted();
         if (!result.Succeeded(_options.WarningsAsErrors))
@@ -134,9 +165,10 @@ public sealed class DevServer : IDisposable
             return;
         }
         foreach (var d in diagnostics) _log.WriteLine(d);
+        if (Stats) _log.WriteLine("  " + string.Join(", ", result.Stages.Select(s => $"{s.Stage} {s.Elapsed.TotalMilliseconds:0} ms")));
         _lastError = null;
         _log.WriteLine($"{(Builds == 1 ? "built" : "rebuilt")}: {result.FilesChanged} of {result.FilesWritten} files changed ({clock.ElapsedMilliseconds} ms)");
-        Broadcast("reload", new { changed = result.FilesChanged });
+        Broadcast("reload", new { changed = result.FilesChanged }, c => !told.Contains(c));
     }
 
     private void Report(string diagnostics)
@@ -147,17 +179,17 @@ public sealed class DevServer : IDisposable
         Broadcast("build-error", new { diagnostics });
     }
 
-    private void Broadcast(string name, object data)
+    private void Broadcast(string name, object data, Func<Client, bool>? to = null)
     {
         var bytes = Encoding.UTF8.GetBytes($"event: {name}\ndata: {JsonSerializer.Serialize(data)}\n\n");
         lock (_gate)
         {
-            foreach (var client in _clients.ToList())
+            foreach (var client in _clients.Where(to ?? (_ => true)).ToList())
             {
                 try
                 {
-                    client.OutputStream.Write(bytes);
-                    client.OutputStream.Flush();
+                    client.Response.OutputStream.Write(bytes);
+                    client.Response.OutputStream.Flush();
                 }
                 catch (Exception)
                 {
@@ -178,7 +210,7 @@ public sealed class DevServer : IDisposable
                 response.ContentType = "text/event-stream";
                 response.Headers["Cache-Control"] = "no-store";
                 response.SendChunked = true;
-                lock (_gate) _clients.Add(response);
+                lock (_gate) _clients.Add(new Client(response, OutputPath(context.Request.QueryString["page"])));
                 if (_lastError is { } error) Broadcast("build-error", new { diagnostics = error });
                 else Broadcast("hello", new { builds = Builds });
                 return; // kept open for later events
@@ -186,6 +218,11 @@ public sealed class DevServer : IDisposable
             if (path == ScriptPath)
             {
                 Send(response, 200, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes(LiveScript));
+                return;
+            }
+            if (OutputPath(path) is { } rel && _ahead.TryGetValue(rel, out var ahead))
+            {
+                Send(response, 200, "text/html; charset=utf-8", InjectScript(ahead));
                 return;
             }
             var file = Resolve(path);
@@ -210,6 +247,15 @@ public sealed class DevServer : IDisposable
         {
             try { response.StatusCode = 500; response.Close(); } catch (Exception) { /* client went away */ }
         }
+    }
+
+    /// <summary>The output path of the HTML page at a URL path (<c>/base/badges/x/</c> is <c>badges/x/index.html</c>), or null.</summary>
+    private string? OutputPath(string? urlPath)
+    {
+        if (urlPath is null || !urlPath.StartsWith(BasePath, StringComparison.Ordinal)) return null;
+        var rel = urlPath[BasePath.Length..];
+        if (rel.Length == 0 || rel.EndsWith('/')) return rel + "index.html";
+        return rel.EndsWith(".html", StringComparison.Ordinal) ? rel : null;
     }
 
     private string? Resolve(string path)
@@ -277,7 +323,7 @@ public sealed class DevServer : IDisposable
             overlay.appendChild(h);
             overlay.appendChild(pre);
           }
-          var events = new EventSource('/__credentialsite/events');
+          var events = new EventSource('/__credentialsite/events?page=' + encodeURIComponent(location.pathname));
           events.addEventListener('reload', function () { location.reload(); });
           events.addEventListener('build-error', function (e) { show(JSON.parse(e.data).diagnostics); });
         })();
@@ -288,7 +334,7 @@ public sealed class DevServer : IDisposable
         _watcher?.Dispose();
         lock (_gate)
         {
-            foreach (var c in _clients) try { c.Abort(); } catch (Exception) { /* closed */ }
+            foreach (var c in _clients) try { c.Response.Abort(); } catch (Exception) { /* closed */ }
             _clients.Clear();
         }
         if (_listener.IsListening) _listener.Stop();

@@ -48,9 +48,11 @@ public sealed class DevServerTests
         throw new InvalidOperationException($"the event stream ended before '{name}'");
     }
 
-    private static async Task<StreamReader> SubscribeAsync(Running r)
+    /// <summary>Opens the event stream as a tab does; <paramref name="page"/> is the URL path the tab shows, if it says.</summary>
+    private static async Task<StreamReader> SubscribeAsync(Running r, string? page = null)
     {
-        var stream = await r.Http.GetStreamAsync($"http://127.0.0.1:{r.Server.Port}{DevServer.EventsPath}");
+        var query = page is null ? "" : "?page=" + Uri.EscapeDataString(page);
+        var stream = await r.Http.GetStreamAsync($"http://127.0.0.1:{r.Server.Port}{DevServer.EventsPath}{query}");
         var reader = new StreamReader(stream);
         await NextEventAsync(reader, "hello");
         return reader;
@@ -72,6 +74,28 @@ public sealed class DevServerTests
 
         Assert.Contains("changed", await NextEventAsync(events, "reload"));
         Assert.Contains("Reviews with care.", await r.Http.GetStringAsync(page));
+    }
+
+    [Fact]
+    public async Task Serve_RendersTheOpenPageAhead_AndReloadsOtherTabsWhenTheSiteIsWritten()
+    {
+        await using var r = await StartAsync();
+        var page = $"{r.Server.Url}badges/code-review/";
+        using var onPage = await SubscribeAsync(r, new Uri(page).AbsolutePath);
+        using var elsewhere = await SubscribeAsync(r);
+
+        var yml = File.ReadAllText(Path.Combine(r.Site.Source, "catalog/badges/code-review.yml"));
+        r.Site.Write("catalog/badges/code-review.yml", yml.Replace("Gives specific, kind and actionable review feedback.", "Reviews ahead of the rest."));
+
+        // The tab on the edited page is told first, with the page rendered ahead of the rest of the site ...
+        Assert.Contains("\"ahead\":true", await NextEventAsync(onPage, "reload"));
+        Assert.Contains("Reviews ahead of the rest.", await r.Http.GetStringAsync(page));
+        // ... and a tab that did not say which page it shows reloads once the whole site is written.
+        Assert.Contains("changed", await NextEventAsync(elsewhere, "reload"));
+        Assert.Contains("Reviews ahead of the rest.", File.ReadAllText(Path.Combine(r.Site.Output, "badges/code-review/index.html")));
+        Assert.Contains("Reviews ahead of the rest.", await r.Http.GetStringAsync(page));
+        var script = await r.Http.GetStringAsync($"http://127.0.0.1:{r.Server.Port}{DevServer.ScriptPath}");
+        Assert.Contains("?page=", script); // the live-reload script says which page the tab shows
     }
 
     [Fact]
