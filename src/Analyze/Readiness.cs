@@ -83,8 +83,43 @@ public static class Readiness
 
     /// <summary>The offered badges (not retired, not draft) a rule accepts, ordered by id.</summary>
     public static IReadOnlyList<string> AcceptedBy(PromotionRule rule, IReadOnlyDictionary<string, Badge> badges, IReadOnlyDictionary<string, Competency> competencies) =>
-        badges.Values.Where(b => !b.IsRetired && !b.IsDraft && Rules.Accepts(rule, b, competencies))
-            .Select(b => b.Id).Order(StringComparer.Ordinal).ToList();
+        AcceptedBy(rule, badges.Values, competencies);
+
+    /// <summary>The same, from a pool of badges known to hold every badge the rule can accept.</summary>
+    public static IReadOnlyList<string> AcceptedBy(PromotionRule rule, IEnumerable<Badge> pool, IReadOnlyDictionary<string, Competency> competencies) =>
+        pool.Where(b => !b.IsRetired && !b.IsDraft && Rules.Accepts(rule, b, competencies))
+            .Select(b => b.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The ids of an ordinal-sorted list minus a few held ones, counted without copying: a rule can accept thousands
+    /// of badges, and every person's report has its own candidates. Enumerated (or indexed) only when a page lists them.
+    /// </summary>
+    private sealed class Without(IReadOnlyList<string> sorted, HashSet<string> held) : IReadOnlyList<string>
+    {
+        private readonly Lazy<List<string>> _items = new(() => sorted.Where(id => !held.Contains(id)).ToList());
+
+        public int Count { get; } = sorted.Count - held.Count(id => Contains(sorted, id));
+
+        public string this[int index] => _items.Value[index];
+
+        public IEnumerator<string> GetEnumerator() => _items.IsValueCreated ? _items.Value.GetEnumerator() : sorted.Where(id => !held.Contains(id)).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private static bool Contains(IReadOnlyList<string> sorted, string id)
+        {
+            int lo = 0, hi = sorted.Count - 1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                var c = string.CompareOrdinal(sorted[mid], id);
+                if (c == 0) return true;
+                if (c < 0) lo = mid + 1;
+                else hi = mid - 1;
+            }
+            return false;
+        }
+    }
 
     private static PackageResult EvaluatePackage(PromotionPackage package, IReadOnlyList<Badge> counting, HashSet<string> countingIds,
         IReadOnlyDictionary<string, Competency> competencies, Func<string, string> badgeName, Func<PromotionRule, IReadOnlyList<string>> accepted)
@@ -129,9 +164,9 @@ public static class Readiness
             var assigned = mine.Where(s => badgeOfSlot[s] >= 0).Select(s => counting[badgeOfSlot[s]].Id).ToList();
             var missingSlots = mine.Where(s => badgeOfSlot[s] < 0).ToList();
             var missingBadges = missingSlots.Select(s => slots[s].Only).OfType<string>().ToList();
-            var candidates = missingSlots.Count == 0 ? []
+            IReadOnlyList<string> candidates = missingSlots.Count == 0 ? []
                 : rule.IsAll ? missingBadges
-                : accepted(rule).Where(id => !countingIds.Contains(id)).ToList();
+                : new Without(accepted(rule), countingIds);
             var text = Rules.Describe(rule, badgeName, id => competencies.TryGetValue(id, out var c) ? c.Name : id);
             return new RuleResult(text, mine.Count, assigned, missingSlots.Count, missingBadges, candidates);
         }).ToList();

@@ -46,8 +46,16 @@ public sealed class SiteIndex
         People = catalog.Portfolios.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
         HolderCounts = People.SelectMany(p => p.Badges.Select(b => b.Badge).Distinct())
             .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var accepted = new System.Collections.Concurrent.ConcurrentDictionary<PromotionRule, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
-        AcceptedBy = rule => accepted.GetOrAdd(rule, r => Analyze.Readiness.AcceptedBy(r, AllBadgesById, CompetenciesById));
+        // Computed once per rule (Lazy: parallel readers of a new rule wait for one computation), from the badges that can
+        // match: a rule naming badges or a competency needs only those, not a scan of the whole catalog.
+        var byCompetency = Group(catalog.Badges.SelectMany(b => b.Competencies.Select(c => (c.Competency, b))));
+        IEnumerable<Badge> Pool(PromotionRule r) =>
+            r.IsAll ? r.All.Select(AllBadgesById.GetValueOrDefault).OfType<Badge>()
+            : r.Of.Count > 0 ? r.Of.Select(AllBadgesById.GetValueOrDefault).OfType<Badge>()
+            : r.Competency is { } c ? Get(byCompetency, c)
+            : catalog.Badges;
+        var accepted = new System.Collections.Concurrent.ConcurrentDictionary<PromotionRule, Lazy<IReadOnlyList<string>>>(ReferenceEqualityComparer.Instance);
+        AcceptedBy = rule => accepted.GetOrAdd(rule, r => new(() => Analyze.Readiness.AcceptedBy(r, Pool(r), CompetenciesById))).Value;
         Readiness = People.Where(p => p.Consent.Allows("badges") && p.TargetRole is not null && RolesById.ContainsKey(p.TargetRole))
             .AsParallel().AsOrdered()
             .Select(p => (p.Id, Report: Analyze.Readiness.Evaluate(p.Badges, RolesById[p.TargetRole!], AllBadgesById, CompetenciesById,
@@ -113,7 +121,9 @@ public sealed class SiteIndex
         return map;
     }
 
-    private static Dictionary<string, IReadOnlyList<T>> Group<T>(IEnumerable<(string Key, T Value)> pairs) =>
+    // Distinct by reference: records from different files are never equal, and a record's value hash walks all its fields.
+    private static Dictionary<string, IReadOnlyList<T>> Group<T>(IEnumerable<(string Key, T Value)> pairs) where T : class =>
         pairs.GroupBy(p => p.Key, StringComparer.Ordinal)
-             .ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.Select(p => p.Value).Distinct().ToList(), StringComparer.Ordinal);
+             .ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.Select(p => p.Value).Distinct(ReferenceEqualityComparer.Instance).Cast<T>().ToList(),
+                 StringComparer.Ordinal);
 }

@@ -128,7 +128,8 @@ public static class ValidateCatalog
             if (!criterionIds.Add(c.Id))
                 diags.Error(DiagnosticCodes.DuplicateId, spans.At(path + ".id"), $"the rubric criterion '{c.Id}' is listed twice");
             Level(c.RequiredLevel, path + ".requiredLevel");
-            foreach (var (level, _) in c.Levels) Level(level, $"{path}.levels.{level}");
+            foreach (var (level, _) in c.Levels)
+                if (!levelIds.Contains(level)) Level(level, $"{path}.levels.{level}"); // the path only when reporting
             foreach (var missing in levelIds.Where(l => c.Levels.All(d => d.Key != l)))
                 diags.Warning(DiagnosticCodes.MissingField, spans.At(path + ".levels"), $"criterion '{c.Id}' has no descriptor for level '{missing}'",
                     "describe what each level looks like for this criterion");
