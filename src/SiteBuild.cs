@@ -28,13 +28,19 @@ public static class SiteBuild
     /// Called once every page is planned and nothing has failed yet, with a function that renders one page (by output
     /// path) on its own: <c>serve</c> uses it to show the pages open in tabs before the rest of the site is done.
     /// </param>
-    public static BuildResult Run(BuildOptions options, ParsedFiles? parsed = null, Action<Func<string, byte[]?>>? planned = null)
+    /// <param name="cancel">
+    /// Stops the build between stages and between pages (<c>serve</c> drops a rebuild a newer save makes stale) by
+    /// throwing <see cref="OperationCanceledException"/>; nothing of a cancelled build reaches the output.
+    /// </param>
+    public static BuildResult Run(BuildOptions options, ParsedFiles? parsed = null, Action<Func<string, byte[]?>>? planned = null,
+        CancellationToken cancel = default)
     {
         var diags = new DiagnosticBag();
         var stages = new List<(string, TimeSpan)>();
         var clock = Stopwatch.StartNew();
         T Stage<T>(string name, Func<T> run)
         {
+            cancel.ThrowIfCancellationRequested();
             var start = clock.Elapsed;
             var result = run();
             stages.Add((name, clock.Elapsed - start));
@@ -84,18 +90,19 @@ public static class SiteBuild
         {
             CheckLinks.Page(path, html, sitePaths, basePath, diags, SourceOf(path));
             writer?.Put(path, html);
-        }, cache, options.Output,
+        }, cache, options.Output, cancel: cancel,
             // A kept page is the file on disk; when a file of the previous site is gone, its links are checked again.
             kept: recheck ? path => CheckLinks.Page(path, File.ReadAllBytes(Path.Combine(options.Output, path)), sitePaths, basePath, diags, SourceOf(path)) : null));
         if (writer is null || diags.HasErrors || (options.WarningsAsErrors && diags.WarningCount > 0)) return Done();
         // 7. Write: stage the other files, then move what changed into the output (nothing moves if anything failed).
         Stage("write", () =>
         {
-            Parallel.ForEach(files, f =>
+            Parallel.ForEach(files, new ParallelOptions { CancellationToken = cancel }, f =>
             {
                 if (f.Bytes() is { } bytes) writer.Put(f.Path, bytes);
                 else writer.Copy(f.Path, f.CopyFrom!);
             });
+            cancel.ThrowIfCancellationRequested(); // the last moment a build can be dropped: the commit is all or nothing
             writer.Commit(sitePaths);
             cache?.Save();
             return 0;

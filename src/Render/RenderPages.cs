@@ -34,7 +34,7 @@ public sealed class RenderPages
     /// Returns the number of pages rendered.
     /// </summary>
     public int Run(IReadOnlyList<PageJob> jobs, Action<string, byte[]> sink, RenderCache? cache = null, string? outputFolder = null,
-        Action<string>? kept = null)
+        Action<string>? kept = null, CancellationToken cancel = default)
     {
         foreach (var name in jobs.Select(j => j.Template).Append(Layout).Distinct())
             if (!_theme.Has(name))
@@ -43,7 +43,7 @@ public sealed class RenderPages
         if (_diags.HasErrors) return 0;
 
         var rendered = 0;
-        Parallel.ForEach(jobs, job =>
+        Parallel.ForEach(jobs, new ParallelOptions { CancellationToken = cancel }, job =>
         {
             var html = Render(job, cache, outputFolder, out var unchanged);
             if (unchanged) kept?.Invoke(job.OutputPath);

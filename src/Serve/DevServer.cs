@@ -28,6 +28,7 @@ public sealed class DevServer : IDisposable
     private readonly object _gate = new();
     private readonly SemaphoreSlim _changed = new(0);
     private readonly Load.ParsedFiles _parsed = new(); // a rebuild re-parses only the files that changed
+    private CancellationTokenSource? _building; // the rebuild in progress, cancelled by a newer change
     private FileSystemWatcher? _watcher;
     private string? _lastError;
     private int _builds;
@@ -63,11 +64,11 @@ public sealed class DevServer : IDisposable
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _watcher = new FileSystemWatcher(_options.Source) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.DirectoryName | NotifyFilters.Size };
-        FileSystemEventHandler onChange = (_, e) => { if (Watched(e.FullPath)) _changed.Release(); };
+        FileSystemEventHandler onChange = (_, e) => { if (Watched(e.FullPath)) Changed(); };
         _watcher.Changed += onChange;
         _watcher.Created += onChange;
         _watcher.Deleted += onChange;
-        _watcher.Renamed += (_, e) => { if (Watched(e.FullPath) || Watched(e.OldFullPath)) _changed.Release(); };
+        _watcher.Renamed += (_, e) => { if (Watched(e.FullPath) || Watched(e.OldFullPath)) Changed(); };
         _watcher.EnableRaisingEvents = true;
         ready?.Invoke(Url);
 
@@ -103,6 +104,14 @@ public sealed class DevServer : IDisposable
         if (!outputRel.StartsWith("..", StringComparison.Ordinal) && (rel == outputRel || rel.StartsWith(outputRel + "/", StringComparison.Ordinal))) return false;
         var first = rel.Split('/')[0];
         return first is "catalog" or "input" or "theme" || rel == "site.yml";
+    }
+
+    /// <summary>A watched file changed: rebuild, and drop a rebuild in progress, which is now stale.</summary>
+    private void Changed()
+    {
+        _changed.Release();
+        try { Volatile.Read(ref _building)?.Cancel(); }
+        catch (ObjectDisposedException) { /* that build just ended */ }
     }
 
     private async Task RebuildLoop(CancellationToken stop)
@@ -146,15 +155,27 @@ public sealed class DevServer : IDisposable
             if (told.Count > 0)
                 Broadcast("reload", new { ahead = true, ms = clock.ElapsedMilliseconds }, told.Contains);
         }
+        using var building = new CancellationTokenSource();
+        Volatile.Write(ref _building, building);
         try
         {
-            result = SiteBuild.Run(_options with { BaseUrl = $"http://127.0.0.1:{Port}{BasePath}" }, _parsed, RenderAhead);
+            result = SiteBuild.Run(_options with { BaseUrl = $"http://127.0.0.1:{Port}{BasePath}" }, _parsed, RenderAhead, building.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A newer save is waiting: its rebuild follows at once. Pages rendered ahead stay served until it replaces them.
+            _log.WriteLine($"rebuild dropped after {clock.ElapsedMilliseconds} ms: a newer change is being built");
+            return;
         }
         catch (Exception e)
         {
             _ahead.Clear();
             Report($"internal error: {e.GetType().Name}: {e.Message}");
             return;
+        }
+        finally
+        {
+            Volatile.Write(ref _building, null);
         }
         _ahead.Clear(); // written to the output now, or thrown away with a failed build
         Interlocked.Increment(ref _builds);

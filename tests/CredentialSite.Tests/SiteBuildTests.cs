@@ -19,6 +19,31 @@ public class SiteBuildTests
     }
 
     [Fact]
+    public void ACancelledRebuild_RendersAheadFromTheNewSource_AndLeavesThePreviousSiteUntouched()
+    {
+        using var site = TestSite.Create();
+        site.Run().AssertOk();
+        var before = site.ReadFile("badges/code-review/index.html");
+        var yml = File.ReadAllText(Path.Combine(site.Source, "catalog/badges/code-review.yml"));
+        site.Write("catalog/badges/code-review.yml", yml.Replace("name: Code Review", "name: Careful Code Review"));
+
+        using var cancel = new CancellationTokenSource();
+        string? ahead = null;
+        Assert.ThrowsAny<OperationCanceledException>(() => SiteBuild.Run(new BuildOptions { Source = site.Source, Output = site.Output },
+            planned: render =>
+            {
+                ahead = System.Text.Encoding.UTF8.GetString(render("badges/code-review/index.html")!);
+                Assert.Null(render("no/such/page/index.html"));
+                cancel.Cancel(); // as serve does when a newer save arrives
+            },
+            cancel: cancel.Token));
+
+        Assert.Contains("Careful Code Review", ahead);
+        Assert.Equal(before, site.ReadFile("badges/code-review/index.html"));
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(Path.GetDirectoryName(site.Output)!), e => e.Contains("staging", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Build_IsByteIdentical_ForTheSampleSite()
     {
         using var site = TestSite.CreateExactly();
