@@ -94,8 +94,13 @@ public static class Readiness
     /// The ids of an ordinal-sorted list minus a few held ones, counted without copying: a rule can accept thousands
     /// of badges, and every person's report has its own candidates. Enumerated (or indexed) only when a page lists them.
     /// </summary>
-    private sealed class Without(IReadOnlyList<string> sorted, HashSet<string> held) : IReadOnlyList<string>
+    internal sealed class Without(IReadOnlyList<string> sorted, HashSet<string> held) : IReadOnlyList<string>
     {
+        /// <summary>The whole list (shared by every person's report on the same rule) and the ids taken out of it.</summary>
+        public IReadOnlyList<string> Sorted => sorted;
+
+        public IReadOnlySet<string> Held => held;
+
         private readonly Lazy<List<string>> _items = new(() => sorted.Where(id => !held.Contains(id)).ToList());
 
         public int Count { get; } = sorted.Count - held.Count(id => Contains(sorted, id));

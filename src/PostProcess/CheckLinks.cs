@@ -45,13 +45,22 @@ public static class CheckLinks
         var pendingRaw = "";  // the tag being read opens a script or style element
         for (var i = 0; i < html.Length; i++)
         {
-            var c = html[i];
             if (rawText.Length > 0)
             {
-                if (c == '<' && string.Compare(html, i, "</" + rawText, 0, rawText.Length + 2, StringComparison.OrdinalIgnoreCase) == 0)
-                    rawText = "";
-                else continue;
+                // Jump over the script or style body (JSON-LD is most of a page) to its end tag.
+                var close = html.IndexOf("</" + rawText, i, StringComparison.OrdinalIgnoreCase);
+                if (close < 0) yield break;
+                i = close;
+                rawText = "";
             }
+            else if (!inTag && html[i] != '<')
+            {
+                // Jump over text to the next tag (a vectorized search, not a loop over every character).
+                var next = html.IndexOf('<', i);
+                if (next < 0) yield break;
+                i = next;
+            }
+            var c = html[i];
             if (!inTag)
             {
                 if (c == '<' && i + 1 < html.Length && char.IsAsciiLetter(html[i + 1]))

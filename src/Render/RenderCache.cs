@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -16,7 +17,12 @@ namespace CredentialSite.Render;
 /// </summary>
 public sealed class RenderCache
 {
-    private static readonly JsonSerializerOptions Json = new() { ReferenceHandler = ReferenceHandler.IgnoreCycles, WriteIndented = false };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        ReferenceHandler = ReferenceHandler.IgnoreCycles,
+        WriteIndented = false,
+        Converters = { new Fingerprints(), new Candidates() },
+    };
 
     private readonly IReadOnlyDictionary<string, string> _previous;
     private readonly IReadOnlySet<string> _previousFiles;
@@ -75,7 +81,13 @@ public sealed class RenderCache
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(_buildKey + "\n" + template + "\n"));
-        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(meta, Json));
+        // The JSON-LD scripts are hashed as they are: escaping them into JSON first doubled the cost of a badge page's key.
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(meta with { JsonLd = [] }, Json));
+        foreach (var script in meta.JsonLd)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(script.Html));
+            hash.AppendData("\n"u8);
+        }
         hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(model, model.GetType(), Json));
         return Convert.ToHexString(hash.GetHashAndReset());
     }
@@ -110,5 +122,88 @@ public sealed class RenderCache
         Add(JsonSerializer.Serialize(siteView, siteView.GetType(), Json));
         foreach (var l in lookups) Add(l);
         return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// A readiness rule's candidates (the badges it accepts minus those held) are the rule's accepted list, shared by
+    /// every person, minus a few ids: written as the list's hash (computed once per list) and those ids, not as the
+    /// thousands of ids a rule can accept in a large catalog.
+    /// </summary>
+    private sealed class Candidates : JsonConverter<IReadOnlyList<string>>
+    {
+        private static readonly ConditionalWeakTable<IReadOnlyList<string>, string> Hashes = new();
+
+        public override IReadOnlyList<string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("page keys are only written");
+
+        public override void Write(Utf8JsonWriter writer, IReadOnlyList<string> value, JsonSerializerOptions options)
+        {
+            if (value is Analyze.Readiness.Without without)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("of", Hashes.GetValue(without.Sorted, list => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', list))))));
+                writer.WriteStartArray("without");
+                foreach (var id in without.Held.Order(StringComparer.Ordinal)) writer.WriteStringValue(id);
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+                return;
+            }
+            writer.WriteStartArray();
+            foreach (var item in value) writer.WriteStringValue(item);
+            writer.WriteEndArray();
+        }
+    }
+
+    /// <summary>
+    /// Writes a catalog record (or a badge card) into a page key as a hash of its contents, computed once per record
+    /// and shared by every page that shows it. A badge's record appears in many pages' models (its page, holders'
+    /// portfolios, lists); serializing it whole into each key cost more than rendering. Records are immutable, so the
+    /// hash of an instance never changes; <c>serve</c> keeps unchanged records from build to build, and their hashes.
+    /// </summary>
+    private sealed class Fingerprints : JsonConverterFactory
+    {
+        private static readonly HashSet<Type> Types =
+        [
+            typeof(Model.Badge), typeof(Model.Issuer), typeof(Model.Framework), typeof(Model.Competency), typeof(Model.Ladder),
+            typeof(Model.Role), typeof(Model.Portfolio), typeof(BadgeCard),
+        ];
+
+        private static readonly ConditionalWeakTable<object, string> Hashes = new();
+
+        public override bool CanConvert(Type typeToConvert) => Types.Contains(typeToConvert);
+
+        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+            (JsonConverter)Activator.CreateInstance(typeof(Fingerprint<>).MakeGenericType(typeToConvert))!;
+
+        private sealed class Fingerprint<T> : JsonConverter<T> where T : class
+        {
+            private static readonly System.Reflection.PropertyInfo[] Properties =
+                typeof(T).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+                    .Where(p => p.GetIndexParameters().Length == 0).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
+
+            public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+                throw new NotSupportedException("page keys are only written");
+
+            public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+                writer.WriteStringValue(Hashes.GetValue(value, v => Hash(v, options)));
+
+            // Property by property (not the record as a whole, which would come back to this converter); records
+            // inside it are fingerprinted in turn.
+            private static string Hash(object value, JsonSerializerOptions options)
+            {
+                var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+                using (var json = new Utf8JsonWriter(buffer))
+                {
+                    json.WriteStartObject();
+                    foreach (var p in Properties)
+                    {
+                        json.WritePropertyName(p.Name);
+                        JsonSerializer.Serialize(json, p.GetValue(value), p.PropertyType, options);
+                    }
+                    json.WriteEndObject();
+                }
+                return Convert.ToHexString(SHA256.HashData(buffer.WrittenSpan));
+            }
+        }
     }
 }
