@@ -77,9 +77,12 @@ public sealed class RenderPages
         };
         try
         {
-            var content = RenderTemplate(job.Template, globals);
-            globals["content"] = new RawHtml(content);
-            return Encoding.UTF8.GetBytes(RenderTemplate(Layout, globals));
+            var text = TemplateOutput.Text();
+            RenderTemplate(job.Template, globals, text);
+            globals["content"] = new RawHtml(text.TakeText());
+            var page = TemplateOutput.Utf8();
+            RenderTemplate(Layout, globals, page);
+            return page.TakeBytes();
         }
         catch (ScriptRuntimeException e)
         {
@@ -89,12 +92,13 @@ public sealed class RenderPages
         }
     }
 
-    private string RenderTemplate(string name, ScriptObject globals)
+    private void RenderTemplate(string name, ScriptObject globals, TemplateOutput output)
     {
         var context = new HtmlTemplateContext(_builtins) { TemplateLoader = _theme };
         _theme.Prime(context);
         context.PushGlobal(globals);
-        return _theme.Get(name).Render(context);
+        context.PushOutput(output);
+        _theme.Get(name).Render(context);
     }
 
     private static bool IsCurrent(string navUrl, string pagePath) =>

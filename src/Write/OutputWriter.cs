@@ -17,6 +17,10 @@ public sealed class OutputWriter : IDisposable
     private readonly bool _fresh;
     private readonly ConcurrentDictionary<string, byte> _changed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _dirs = new(StringComparer.Ordinal);
+    // Staged files are created by one thread: the file system serializes creates in a folder anyway, and parallel
+    // creates spent their time spinning on the folder's lock instead of rendering. Bounded, so memory stays flat.
+    private readonly BlockingCollection<(string Path, byte[] Content)> _pending = new(boundedCapacity: 512);
+    private readonly Task _creating;
     private bool _done;
 
     private OutputWriter(string output)
@@ -27,6 +31,23 @@ public sealed class OutputWriter : IDisposable
         _fresh = !Directory.Exists(output);
         if (Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
         Directory.CreateDirectory(_staging);
+        _creating = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                foreach (var (path, content) in _pending.GetConsumingEnumerable())
+                {
+                    var dir = Path.GetDirectoryName(path)!;
+                    if (_dirs.TryAdd(dir, 0)) Directory.CreateDirectory(dir);
+                    File.WriteAllBytes(path, content);
+                }
+            }
+            catch
+            {
+                _pending.CompleteAdding(); // release the renderers waiting to add: Put reports the error
+                throw;
+            }
+        }, TaskCreationOptions.LongRunning);
     }
 
     /// <summary>Starts writing into <paramref name="outputFolder"/>; null (with a diagnostic) when that is impossible or unsafe.</summary>
@@ -59,7 +80,22 @@ public sealed class OutputWriter : IDisposable
     public void Put(string path, byte[] content)
     {
         if (!_fresh && SameAsOutput(path, content.Length, existing => existing.AsSpan().SequenceEqual(content))) return;
-        File.WriteAllBytes(Stage(path), content);
+        _changed[path] = 0;
+        try
+        {
+            _pending.Add((Path.Combine(_staging, path), content));
+        }
+        catch (InvalidOperationException) when (_creating.IsFaulted)
+        {
+            Finish(); // the writing thread failed: report its error here
+        }
+    }
+
+    /// <summary>Waits for every staged file to be created; rethrows what stopped the writing thread.</summary>
+    private void Finish()
+    {
+        if (!_pending.IsAddingCompleted) _pending.CompleteAdding();
+        _creating.GetAwaiter().GetResult();
     }
 
     public void Copy(string path, string source)
@@ -78,12 +114,7 @@ public sealed class OutputWriter : IDisposable
     {
         _changed[path] = 0;
         var full = Path.Combine(_staging, path);
-        var dir = Path.GetDirectoryName(full)!;
-        if (!_dirs.ContainsKey(dir))
-        {
-            Directory.CreateDirectory(dir); // idempotent: two threads may both get here
-            _dirs.TryAdd(dir, 0);
-        }
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!); // idempotent: the writing thread may create it too
         return full;
     }
 
@@ -91,6 +122,7 @@ public sealed class OutputWriter : IDisposable
     public void Commit(IReadOnlySet<string> sitePaths)
     {
         _done = true;
+        Finish();
         if (_fresh)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(_output)!);
@@ -116,6 +148,8 @@ public sealed class OutputWriter : IDisposable
     public void Abort()
     {
         _done = true;
+        try { Finish(); }
+        catch (Exception) { /* thrown away with the staging folder */ }
         if (Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
     }
 
