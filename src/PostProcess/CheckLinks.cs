@@ -19,15 +19,14 @@ public static class CheckLinks
     public static void Page(string pagePath, byte[] html, IReadOnlySet<string> paths, string basePath, DiagnosticBag diags,
         Func<string, SourceLocation?>? source = null)
     {
-        var text = Encoding.UTF8.GetString(html);
-        foreach (var (attribute, value, at) in References(text))
+        foreach (var (attribute, value, at) in References(html))
         {
             var targets = attribute == "srcset" ? value.Split(',').Select(s => s.Trim().Split(' ')[0]) : [value];
             foreach (var target in targets)
             {
                 if (Resolve(System.Net.WebUtility.HtmlDecode(target), pagePath, basePath) is { } resolved && !Exists(resolved, paths))
                 {
-                    var (line, column) = Position(text, at);
+                    var (line, column) = Position(html, at);
                     var location = source?.Invoke(target) ?? new SourceLocation(pagePath, line, column);
                     diags.Error(DiagnosticCodes.BrokenLink, location,
                         $"broken link: '{target}' ({attribute}) points to no file of the site" + (location.Path == pagePath ? "" : $" (on {pagePath})"),
@@ -38,77 +37,95 @@ public static class CheckLinks
     }
 
     /// <summary>Every quoted href/src/action/srcset attribute inside a tag: name, raw value and offset.</summary>
-    public static IEnumerable<(string Attribute, string Value, int At)> References(string html)
+    public static IEnumerable<(string Attribute, string Value, int At)> References(string html) => References(Encoding.UTF8.GetBytes(html));
+
+    /// <summary>
+    /// The same, over the page's UTF-8 bytes as rendered (every character the scanner looks for is ASCII, so no copy of
+    /// the page as text is needed); offsets are byte offsets.
+    /// </summary>
+    public static IEnumerable<(string Attribute, string Value, int At)> References(byte[] html)
     {
         var inTag = false;
-        var rawText = "";     // inside <script> or <style>, until its end tag
-        var pendingRaw = "";  // the tag being read opens a script or style element
+        byte[]? rawEnd = null;     // inside <script> or <style>: its end tag
+        byte[]? pendingRaw = null; // the tag being read opens a script or style element
         for (var i = 0; i < html.Length; i++)
         {
-            if (rawText.Length > 0)
+            if (rawEnd is not null)
             {
                 // Jump over the script or style body (JSON-LD is most of a page) to its end tag.
-                var close = html.IndexOf("</" + rawText, i, StringComparison.OrdinalIgnoreCase);
+                var close = IndexOfIgnoreCase(html, rawEnd, i);
                 if (close < 0) yield break;
                 i = close;
-                rawText = "";
+                rawEnd = null;
             }
-            else if (!inTag && html[i] != '<')
+            else if (!inTag && html[i] != (byte)'<')
             {
-                // Jump over text to the next tag (a vectorized search, not a loop over every character).
-                var next = html.IndexOf('<', i);
+                // Jump over text to the next tag (a vectorized search, not a loop over every byte).
+                var next = html.AsSpan(i).IndexOf((byte)'<');
                 if (next < 0) yield break;
-                i = next;
+                i += next;
             }
             var c = html[i];
             if (!inTag)
             {
-                if (c == '<' && i + 1 < html.Length && char.IsAsciiLetter(html[i + 1]))
+                if (c == '<' && i + 1 < html.Length && char.IsAsciiLetter((char)html[i + 1]))
                 {
                     inTag = true;
-                    pendingRaw = StartsTag(html, i, "script") ? "script" : StartsTag(html, i, "style") ? "style" : "";
+                    pendingRaw = StartsTag(html, i, "script"u8) ? "</script"u8.ToArray() : StartsTag(html, i, "style"u8) ? "</style"u8.ToArray() : null;
                 }
-                else if (c == '<' && html.AsSpan(i).StartsWith("<!--"))
+                else if (c == '<' && html.AsSpan(i).StartsWith("<!--"u8))
                 {
-                    var end = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
-                    i = end < 0 ? html.Length : end + 2;
+                    var end = html.AsSpan(i + 4).IndexOf("-->"u8);
+                    i = end < 0 ? html.Length : i + 4 + end + 2;
                 }
                 continue;
             }
             if (c == '>')
             {
                 inTag = false;
-                rawText = pendingRaw;
-                pendingRaw = "";
+                rawEnd = pendingRaw;
+                pendingRaw = null;
                 continue;
             }
-            if (c is '"' or '\'')
+            if (c is (byte)'"' or (byte)'\'')
             {
-                var end = html.IndexOf(c, i + 1);
+                var end = html.AsSpan(i + 1).IndexOf(c);
                 if (end < 0) yield break;
-                i = end;
+                i += 1 + end;
                 continue;
             }
-            if (!char.IsWhiteSpace(c)) continue;
+            if (c is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f' or (byte)'\v')) continue;
             foreach (var name in Attributes)
             {
                 var n = i + 1;
-                if (n + name.Length + 2 > html.Length || string.Compare(html, n, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) != 0) continue;
+                if (n + name.Length + 2 > html.Length || !Ascii.EqualsIgnoreCase(html.AsSpan(n, name.Length), name)) continue;
                 var eq = n + name.Length;
-                if (html[eq] != '=' || html[eq + 1] is not ('"' or '\'')) continue;
+                if (html[eq] != '=' || html[eq + 1] is not ((byte)'"' or (byte)'\'')) continue;
                 var quote = html[eq + 1];
-                var end = html.IndexOf(quote, eq + 2);
+                var end = html.AsSpan(eq + 2).IndexOf(quote);
                 if (end < 0) yield break;
-                yield return (name, html[(eq + 2)..end], n);
-                i = end;
+                yield return (name, Encoding.UTF8.GetString(html, eq + 2, end), n);
+                i = eq + 2 + end;
                 break;
             }
         }
     }
 
-    private static bool StartsTag(string html, int i, string name) =>
-        string.Compare(html, i + 1, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0
-        && i + 1 + name.Length < html.Length && html[i + 1 + name.Length] is ' ' or '>' or '\t' or '\n' or '/';
+    private static int IndexOfIgnoreCase(byte[] html, byte[] ascii, int from)
+    {
+        for (var at = from; at <= html.Length - ascii.Length; at++)
+        {
+            var next = html.AsSpan(at).IndexOf((byte)'<');
+            if (next < 0) return -1;
+            at += next;
+            if (at + ascii.Length <= html.Length && Ascii.EqualsIgnoreCase(html.AsSpan(at, ascii.Length), ascii)) return at;
+        }
+        return -1;
+    }
+
+    private static bool StartsTag(byte[] html, int i, ReadOnlySpan<byte> name) =>
+        i + 1 + name.Length < html.Length && Ascii.EqualsIgnoreCase(html.AsSpan(i + 1, name.Length), name)
+        && html[i + 1 + name.Length] is (byte)' ' or (byte)'>' or (byte)'\t' or (byte)'\n' or (byte)'/';
 
     /// <summary>The 1-based line and column of <paramref name="target"/> in a source file's text, if it is there.</summary>
     public static SourceLocation? Find(string text, string relPath, string target)
@@ -117,6 +134,14 @@ public static class CheckLinks
         if (at < 0) return null;
         var (line, column) = Position(text, at);
         return new SourceLocation(relPath, line, column);
+    }
+
+    /// <summary>Line and column (in characters) of a byte offset in UTF-8 text.</summary>
+    private static (int Line, int Column) Position(byte[] utf8, int offset)
+    {
+        var before = utf8.AsSpan(0, offset);
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return (before.Count((byte)'\n') + 1, Encoding.UTF8.GetCharCount(before[lineStart..]) + 1);
     }
 
     private static (int Line, int Column) Position(string text, int offset)

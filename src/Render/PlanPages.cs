@@ -130,8 +130,7 @@ public static class PlanPages
         return jobs.GroupBy(j => j.OutputPath).Select(g => g.First()).ToList();
     }
 
-    private static RawHtml Script<T>(T document) =>
-        new("<script type=\"application/ld+json\">" + JsonLd.ToScript(document) + "</script>");
+    private static RawHtml Script<T>(T document) => new(JsonLd.ToScriptElement(document));
 
     private static string? MarkdownFirstLine(string? markdown)
     {

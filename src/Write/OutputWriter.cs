@@ -17,10 +17,12 @@ public sealed class OutputWriter : IDisposable
     private readonly bool _fresh;
     private readonly ConcurrentDictionary<string, byte> _changed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _dirs = new(StringComparer.Ordinal);
-    // Staged files are created by one thread: the file system serializes creates in a folder anyway, and parallel
-    // creates spent their time spinning on the folder's lock instead of rendering. Bounded, so memory stays flat.
+    // Renderers hand staged files to a few creating threads through a bounded queue (memory stays flat). Creating a
+    // file here waits on the disk more than on the CPU: measured on a 2-core machine, 27,000 files took 9.4 s from
+    // one thread and 2-3 s from four, while many renderers creating files at once spun on the folders' locks.
+    private const int CreatingThreads = 4;
     private readonly BlockingCollection<(string Path, byte[] Content)> _pending = new(boundedCapacity: 512);
-    private readonly Task _creating;
+    private readonly Task[] _creating;
     private bool _done;
 
     private OutputWriter(string output)
@@ -31,14 +33,18 @@ public sealed class OutputWriter : IDisposable
         _fresh = !Directory.Exists(output);
         if (Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
         Directory.CreateDirectory(_staging);
-        _creating = Task.Factory.StartNew(() =>
+        _creating = [.. Enumerable.Range(0, CreatingThreads).Select(_ => Task.Factory.StartNew(() =>
         {
             try
             {
                 foreach (var (path, content) in _pending.GetConsumingEnumerable())
                 {
                     var dir = Path.GetDirectoryName(path)!;
-                    if (_dirs.TryAdd(dir, 0)) Directory.CreateDirectory(dir);
+                    if (!_dirs.ContainsKey(dir))
+                    {
+                        Directory.CreateDirectory(dir); // idempotent: two threads may both get here
+                        _dirs.TryAdd(dir, 0);
+                    }
                     File.WriteAllBytes(path, content);
                 }
             }
@@ -47,7 +53,7 @@ public sealed class OutputWriter : IDisposable
                 _pending.CompleteAdding(); // release the renderers waiting to add: Put reports the error
                 throw;
             }
-        }, TaskCreationOptions.LongRunning);
+        }, TaskCreationOptions.LongRunning))];
     }
 
     /// <summary>Starts writing into <paramref name="outputFolder"/>; null (with a diagnostic) when that is impossible or unsafe.</summary>
@@ -85,17 +91,17 @@ public sealed class OutputWriter : IDisposable
         {
             _pending.Add((Path.Combine(_staging, path), content));
         }
-        catch (InvalidOperationException) when (_creating.IsFaulted)
+        catch (InvalidOperationException) when (_creating.Any(t => t.IsFaulted))
         {
-            Finish(); // the writing thread failed: report its error here
+            Finish(); // a creating thread failed: report its error here
         }
     }
 
-    /// <summary>Waits for every staged file to be created; rethrows what stopped the writing thread.</summary>
+    /// <summary>Waits for every staged file to be created; rethrows what stopped a creating thread.</summary>
     private void Finish()
     {
         if (!_pending.IsAddingCompleted) _pending.CompleteAdding();
-        _creating.GetAwaiter().GetResult();
+        foreach (var task in _creating) task.GetAwaiter().GetResult();
     }
 
     public void Copy(string path, string source)
