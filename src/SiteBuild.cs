@@ -73,7 +73,8 @@ public static class SiteBuild
         //    and the sharded search index with the explorer's data (all built from the catalog).
         var files = Stage("files", () => SiteFiles.Run(index, views, jobs, theme, source.Root, source.Assets)
             .Concat(BuildSearchIndex.Run(index, views, options.SearchShardBytes)).Append(BuildExplorerData.Run(index)).ToList());
-        var sitePaths = jobs.Select(j => j.OutputPath).Concat(files.Select(f => f.Path)).ToHashSet(StringComparer.Ordinal);
+        var sitePaths = jobs.Select(j => j.OutputPath).Concat(jobs.Select(j => j.CompanionPath).OfType<string>())
+            .Concat(files.Select(f => f.Path)).ToHashSet(StringComparer.Ordinal);
         if (diags.HasErrors) return Done();
         // 6. Render pages in parallel; check each page's links against the site's files; stage it if its bytes changed.
         using var writer = options.DryRun ? null : OutputWriter.Begin(options.Output, source.Root, diags);
@@ -90,7 +91,7 @@ public static class SiteBuild
         {
             CheckLinks.Page(path, html, sitePaths, basePath, diags, SourceOf(path));
             writer?.Put(path, html);
-        }, cache, options.Output, cancel: cancel,
+        }, cache, options.Output, cancel: cancel, companions: writer is null ? null : writer.Put,
             // A kept page is the file on disk; when a file of the previous site is gone, its links are checked again.
             kept: recheck ? path => CheckLinks.Page(path, File.ReadAllBytes(Path.Combine(options.Output, path)), sitePaths, basePath, diags, SourceOf(path)) : null));
         if (writer is null || diags.HasErrors || (options.WarningsAsErrors && diags.WarningCount > 0)) return Done();

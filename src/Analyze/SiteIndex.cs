@@ -105,12 +105,6 @@ public sealed class SiteIndex
 
     public bool IsPublished(Badge b) => !b.IsDraft || IncludeDrafts;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Kind, string Id), object> _memo = new();
-
-    /// <summary>A value computed once per (kind, id) and shared by every page and file that needs it (thread-safe).</summary>
-    public T Memo<T>(string kind, string id, Func<T> compute) where T : class =>
-        (T)_memo.GetOrAdd((kind, id), _ => compute());
-
     public static IReadOnlyList<T> Get<T>(IReadOnlyDictionary<string, IReadOnlyList<T>> map, string key) =>
         map.TryGetValue(key, out var list) ? list : [];
 

@@ -14,4 +14,14 @@ public sealed record PageJob(string OutputPath, string Template, PageMeta Meta, 
 
     /// <summary>The free page this job renders, if any.</summary>
     public FreePage? FreePage { get; init; }
+
+    /// <summary>
+    /// A file made with the page from the same data (a badge's Achievement JSON is the document its page embeds), so
+    /// the data is built once and dropped with the page. Its path is part of the site; it is written when the page is
+    /// rendered, and kept as it is when the page is unchanged.
+    /// </summary>
+    public string? CompanionPath { get; init; }
+
+    /// <summary>The companion file's bytes, from the page's JSON-LD scripts.</summary>
+    public Func<IReadOnlyList<RawHtml>, byte[]>? Companion { get; init; }
 }

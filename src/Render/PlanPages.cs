@@ -35,7 +35,13 @@ public static class PlanPages
                 Meta("badge", b.Name, b.Summary, $"badges/{b.Id}/", [home, badgesCrumb], $"badges/{b.Id}.json", b.Image),
                 () => views.Badge(b),
                 () => [Script(OpenBadges.Achievement(ix, b, standalone: true)), Script(SchemaOrg.Credential(ix, b)), Script(Ctdl.Credential(ix, b))])
-                with { LastModified = b.Governance?.Changelog.Select(c => c.Date).Max() });
+                with
+                {
+                    LastModified = b.Governance?.Changelog.Select(c => c.Date).Max(),
+                    // badges/<id>.json is the Achievement the page embeds (its first script), indented: built once, for both.
+                    CompanionPath = $"badges/{b.Id}.json",
+                    Companion = scripts => JsonLd.IndentedFile(scripts[0].Html),
+                });
         }
 
         var issuersCrumb = new Crumb("Issuers", "issuers/");

@@ -31,10 +31,11 @@ public sealed class RenderPages
     /// Renders every page in parallel and hands each to <paramref name="sink"/> (output path, UTF-8 bytes); nothing is
     /// retained. With a <paramref name="cache"/>, a page whose key matches the page already in <paramref name="outputFolder"/>
     /// is not rendered at all (see <see cref="RenderCache"/>) and is handed to <paramref name="kept"/> instead.
-    /// Returns the number of pages rendered.
+    /// A rendered page's companion file (<see cref="PageJob.Companion"/>) goes to <paramref name="companions"/>; without
+    /// one, companions are not made. Returns the number of pages rendered.
     /// </summary>
     public int Run(IReadOnlyList<PageJob> jobs, Action<string, byte[]> sink, RenderCache? cache = null, string? outputFolder = null,
-        Action<string>? kept = null, CancellationToken cancel = default)
+        Action<string>? kept = null, CancellationToken cancel = default, Action<string, byte[]>? companions = null)
     {
         foreach (var name in jobs.Select(j => j.Template).Append(Layout).Distinct())
             if (!_theme.Has(name))
@@ -45,7 +46,7 @@ public sealed class RenderPages
         var rendered = 0;
         Parallel.ForEach(jobs, new ParallelOptions { CancellationToken = cancel }, job =>
         {
-            var html = Render(job, cache, outputFolder, out var unchanged);
+            var html = Render(job, cache, outputFolder, out var unchanged, companions);
             if (unchanged) kept?.Invoke(job.OutputPath);
             if (html is null) return;
             sink(job.OutputPath, html);
@@ -56,19 +57,22 @@ public sealed class RenderPages
 
     /// <summary>Renders one page on its own (serve renders the pages open in tabs first); null when it cannot be rendered.</summary>
     public byte[]? RenderOne(PageJob job) =>
-        _theme.Has(job.Template) && _theme.Has(Layout) ? Render(job, null, null, out _) : null;
+        _theme.Has(job.Template) && _theme.Has(Layout) ? Render(job, null, null, out _, null) : null;
 
-    private byte[]? Render(PageJob job, RenderCache? cache, string? outputFolder, out bool unchanged)
+    private byte[]? Render(PageJob job, RenderCache? cache, string? outputFolder, out bool unchanged, Action<string, byte[]>? companions)
     {
         unchanged = false;
         var nav = _site.Nav.Select(n => n with { Current = IsCurrent(n.Url, job.Meta.Path) }).ToList();
         var meta = job.Meta with { JsonLd = job.Scripts() };
         var model = job.Model();
-        if (cache is not null && cache.IsUnchanged(job.OutputPath, cache.Key(job.Template, meta, model), outputFolder!))
+        // A page's key covers its companion (made from the same scripts); both must still be on disk to be kept.
+        if (cache is not null && cache.IsUnchanged(job.OutputPath, cache.Key(job.Template, meta, model), outputFolder!)
+            && (job.CompanionPath is null || File.Exists(Path.Combine(outputFolder!, job.CompanionPath))))
         {
             unchanged = true;
             return null;
         }
+        if (companions is not null && job.Companion is not null) companions(job.CompanionPath!, job.Companion(meta.JsonLd));
         var globals = new ScriptObject
         {
             ["site"] = _site with { Nav = nav },

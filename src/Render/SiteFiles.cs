@@ -14,8 +14,8 @@ public static class SiteFiles
     public static IReadOnlyList<OutputFile> Run(SiteIndex ix, ViewBuilder views, IReadOnlyList<PageJob> pages, Theme theme, string sourceRoot, string assetsRoot)
     {
         var files = new List<OutputFile>();
-        // Badge and credential JSON are made when written (in parallel), not held until then.
-        files.AddRange(ix.Badges.Select(b => OutputFile.Later($"badges/{b.Id}.json", () => JsonLd.ToFile(OpenBadges.Achievement(ix, b, standalone: true)))));
+        // Badge JSON is made with each badge's page (see PageJob.Companion); credential JSON is made when written
+        // (in parallel), not held until then.
         files.Add(OutputFile.Text("catalog.json", JsonLd.ToFile(CatalogJson(ix, views))));
         files.Add(OutputFile.Text("sitemap.xml", Sitemap(ix, pages)));
         files.Add(OutputFile.Text("feed.xml", Feed(ix, views)));

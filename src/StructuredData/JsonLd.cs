@@ -25,6 +25,21 @@ public static class JsonLd
 
     public static string ToScript<T>(T document) => JsonSerializer.Serialize(document, Compact);
 
+    /// <summary>
+    /// The JSON of a script element made by <see cref="ToScriptElement{T}"/>, as <see cref="ToFile{T}"/> writes that
+    /// document (indented, same escaping, newline at the end): a page's companion file without building its document again.
+    /// </summary>
+    public static byte[] IndentedFile(string scriptElement)
+    {
+        var json = scriptElement.AsSpan(ScriptOpen.Length, scriptElement.Length - ScriptOpen.Length - ScriptClose.Length);
+        using var document = JsonDocument.Parse(Encoding.UTF8.GetBytes(json.ToArray()));
+        var buffer = new ArrayBufferWriter<byte>(json.Length * 2);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Encoder, Indented = true }))
+            document.WriteTo(writer);
+        buffer.Write("\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
     [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
 
     private const string ScriptOpen = "<script type=\"application/ld+json\">";

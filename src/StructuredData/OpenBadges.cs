@@ -55,11 +55,11 @@ public static class OpenBadges
             issuer.Image is null ? null : new ObImage(AssetUrl(ix, issuer.Image), "Image", issuer.Name + " logo"));
     }
 
-    /// <summary>A badge as an OB 3.0 Achievement; its id is the URL of badges/&lt;id&gt;.json.</summary>
-    public static ObAchievement Achievement(SiteIndex ix, Badge b, bool standalone) =>
-        ix.Memo(standalone ? "achievement-standalone" : "achievement", b.Id, () => BuildAchievement(ix, b, standalone));
-
-    private static ObAchievement BuildAchievement(SiteIndex ix, Badge b, bool standalone)
+    /// <summary>
+    /// A badge as an OB 3.0 Achievement; its id is the URL of badges/&lt;id&gt;.json. Built for each use and not kept:
+    /// at ten thousand badges, keeping them all for the length of the build cost more memory than building a few twice.
+    /// </summary>
+    public static ObAchievement Achievement(SiteIndex ix, Badge b, bool standalone)
     {
         var md = MarkdownRenderer.Instance;
         var id = AchievementId(ix, b.Id);

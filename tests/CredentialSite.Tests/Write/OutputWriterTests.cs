@@ -71,6 +71,19 @@ public class OutputWriterTests
     private static BuildResult Result(TestSite site) => site.Result!;
 
     [Fact]
+    public void Rebuild_RestoresABadgeJsonFileDeletedFromTheOutput_ThoughItsPageIsUnchanged()
+    {
+        using var site = TestSite.Build().AssertOk();
+        var json = site.ReadFile("badges/code-review.json");
+        File.Delete(Path.Combine(site.Output, "badges/code-review.json"));
+
+        site.Run().AssertOk();
+
+        Assert.Equal(json, site.ReadFile("badges/code-review.json")); // made with its page, so the page is rendered again
+        Assert.Equal(1, site.Result!.PagesWritten);
+    }
+
+    [Fact]
     public void Build_RefusesAnOutputFolderThatContainsTheSource()
     {
         using var site = TestSite.Create();
