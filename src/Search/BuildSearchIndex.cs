@@ -53,7 +53,7 @@ public static class BuildSearchIndex
     {
         var md = MarkdownRenderer.Instance;
         var docs = new List<Doc>();
-        foreach (var b in ix.Badges) docs.Add(BadgeDoc(ix, b, md));
+        docs.AddRange(ix.Badges.AsParallel().AsOrdered().Select(b => BadgeDoc(ix, b, md)));
         foreach (var c in ix.CompetenciesById.Values.OrderBy(c => c.Name, StringComparer.Ordinal))
             docs.Add(new Doc("Competency", c.Id, c.Name, $"competencies/{c.Id}/", FirstLine(md.PlainText(c.Description)), c.Cluster ?? "",
                 [(c.Name, 10), (c.Cluster ?? "", 3), (md.PlainText(c.Description), 2), (string.Join(" ", c.Behaviors), 2)],
@@ -86,16 +86,22 @@ public static class BuildSearchIndex
         }
 
         // Inverted index: term → (doc, score); score = Σ field weight × occurrences (capped) × idf, as an integer.
+        // Each document's terms are scored in parallel, then merged in document order (the same order as one pass).
+        var scored = docs.AsParallel().AsOrdered().Select(d =>
+        {
+            var terms = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (text, weight) in d.Fields)
+                foreach (var token in Tokenizer.Tokens(text))
+                    terms[token] = Math.Min(terms.GetValueOrDefault(token) + weight, 40);
+            return terms;
+        }).ToList();
         var postings = new Dictionary<string, Dictionary<int, double>>(StringComparer.Ordinal);
         for (var i = 0; i < docs.Count; i++)
         {
-            foreach (var (text, weight) in docs[i].Fields)
+            foreach (var (token, score) in scored[i])
             {
-                foreach (var token in Tokenizer.Tokens(text))
-                {
-                    if (!postings.TryGetValue(token, out var map)) postings[token] = map = new Dictionary<int, double>();
-                    map[i] = Math.Min(map.GetValueOrDefault(i) + weight, 40);
-                }
+                if (!postings.TryGetValue(token, out var map)) postings[token] = map = new Dictionary<int, double>();
+                map[i] = score;
             }
         }
         var n = docs.Count;
@@ -134,8 +140,7 @@ public static class BuildSearchIndex
         files.Add(OutputFile.Text("search/manifest.json", JsonLd.ToScript(new Manifest(1, n, ChunkSize, shards.Keys.ToList(), facetInfos,
             ["relevance", "name", "rigor", "newest"]))));
         files.Add(OutputFile.Text("search/facets.json", JsonLd.ToScript(table)));
-        foreach (var (key, shard) in shards)
-            files.Add(OutputFile.Text($"search/t/{key}.json", JsonLd.ToScript(shard)));
+        files.AddRange(shards.AsParallel().AsOrdered().Select(kv => OutputFile.Text($"search/t/{kv.Key}.json", JsonLd.ToScript(kv.Value))));
         for (var c = 0; c * ChunkSize < n; c++)
         {
             var chunk = docs.Skip(c * ChunkSize).Take(ChunkSize)

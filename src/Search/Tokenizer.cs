@@ -25,9 +25,24 @@ public static class Tokenizer
     public static IEnumerable<string> Tokens(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) yield break;
-        foreach (var token in Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            if (token.Length >= 2 || char.IsDigit(token[0])) yield return token;
+        // ASCII text (most catalog text) folds to its lower case with every other character a separator: the same
+        // tokens as Fold, without normalizing and copying the whole text first.
+        var ascii = System.Text.Ascii.IsValid(text);
+        var folded = ascii ? text : Fold(text);
+        for (var i = 0; i < folded.Length;)
+        {
+            if (!IsWordChar(folded[i], ascii)) { i++; continue; }
+            var start = i;
+            while (i < folded.Length && IsWordChar(folded[i], ascii)) i++;
+            if (i - start < 2 && !char.IsDigit(folded[start])) continue;
+            yield return ascii
+                ? string.Create(i - start, (folded, start), static (span, s) => System.Text.Ascii.ToLower(s.folded.AsSpan(s.start, span.Length), span, out _))
+                : folded[start..i];
+        }
     }
+
+    // Fold leaves only letters and digits (and spaces); ASCII text is not folded, so test it here.
+    private static bool IsWordChar(char c, bool ascii) => ascii ? char.IsAsciiLetterOrDigit(c) : c != ' ';
 
     /// <summary>A shard name: the term's first <paramref name="length"/> characters (two, or three for a
     /// split shard), file-name safe.</summary>
