@@ -90,9 +90,7 @@ public static class BuildSearchIndex
         var scored = docs.AsParallel().AsOrdered().Select(d =>
         {
             var terms = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var (text, weight) in d.Fields)
-                foreach (var token in Tokenizer.Tokens(text))
-                    terms[token] = Math.Min(terms.GetValueOrDefault(token) + weight, 40);
+            foreach (var (text, weight) in d.Fields) Tokenizer.Score(text, weight, terms, 40);
             return terms;
         }).ToList();
         var postings = new Dictionary<string, Dictionary<int, double>>(StringComparer.Ordinal);
@@ -205,23 +203,26 @@ public static class BuildSearchIndex
     /// <summary>Merges gap-encoded (doc, score) posting lists, keeping each document's best score.</summary>
     private static int[] BestPerDoc(IEnumerable<int[]> lists)
     {
-        var best = new SortedDictionary<int, int>();
+        var best = new Dictionary<int, int>();
         foreach (var flat in lists)
         {
             var doc = 0;
             for (var i = 0; i < flat.Length; i += 2)
             {
                 doc += flat[i];
-                if (flat[i + 1] > best.GetValueOrDefault(doc)) best[doc] = flat[i + 1];
+                ref var score = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(best, doc, out _);
+                score = Math.Max(score, flat[i + 1]);
             }
         }
-        var merged = new int[best.Count * 2];
+        var docs = best.Keys.ToArray();
+        Array.Sort(docs);
+        var merged = new int[docs.Length * 2];
         var k = 0;
         var previous = 0;
-        foreach (var (doc, score) in best)
+        foreach (var doc in docs)
         {
             merged[k++] = doc - previous;
-            merged[k++] = score;
+            merged[k++] = best[doc];
             previous = doc;
         }
         return merged;

@@ -22,22 +22,54 @@ public static class Tokenizer
         return sb.ToString();
     }
 
+    /// <summary>The tokens of <paramref name="text"/>, folded (as search.js folds a query).</summary>
     public static IEnumerable<string> Tokens(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) yield break;
+        var tokens = new List<string>();
+        Each(text, token => tokens.Add(token.ToString()));
+        return tokens;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="weight"/> to each occurrence's term in <paramref name="scores"/>, capped at <paramref name="cap"/>.
+    /// A term already in the table is found by its characters, without making a string for it: a large catalog has
+    /// tens of millions of occurrences and few distinct terms.
+    /// </summary>
+    public static void Score(string? text, double weight, Dictionary<string, double> scores, double cap)
+    {
+        var lookup = scores.GetAlternateLookup<ReadOnlySpan<char>>();
+        Each(text, token =>
+        {
+            ref var score = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookup, token, out _);
+            score = Math.Min(score + weight, cap);
+        });
+    }
+
+    private delegate void TokenAction(ReadOnlySpan<char> token);
+
+    private static void Each(string? text, TokenAction action)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return;
         // ASCII text (most catalog text) folds to its lower case with every other character a separator: the same
         // tokens as Fold, without normalizing and copying the whole text first.
         var ascii = System.Text.Ascii.IsValid(text);
         var folded = ascii ? text : Fold(text);
+        Span<char> lower = stackalloc char[128];
         for (var i = 0; i < folded.Length;)
         {
             if (!IsWordChar(folded[i], ascii)) { i++; continue; }
             var start = i;
             while (i < folded.Length && IsWordChar(folded[i], ascii)) i++;
-            if (i - start < 2 && !char.IsDigit(folded[start])) continue;
-            yield return ascii
-                ? string.Create(i - start, (folded, start), static (span, s) => System.Text.Ascii.ToLower(s.folded.AsSpan(s.start, span.Length), span, out _))
-                : folded[start..i];
+            var length = i - start;
+            if (length < 2 && !char.IsDigit(folded[start])) continue;
+            var token = folded.AsSpan(start, length);
+            if (!ascii) action(token);
+            else if (length <= lower.Length)
+            {
+                System.Text.Ascii.ToLower(token, lower, out _);
+                action(lower[..length]);
+            }
+            else action(token.ToString().ToLowerInvariant());
         }
     }
 

@@ -4,20 +4,29 @@
 # /usr/bin/time (wall, user+sys CPU, peak RSS), captures the per-stage timings of `build --stats`
 # and the output size, and prints a Markdown table.
 #
-# Usage: tests/bench/run.sh [--full] [--seed N]
-# Work files go under ${BENCH_DIR:-/tmp/credentialsite-bench}. Runs one thing at a time: on a
-# small machine, anything running beside it skews the numbers.
+# With hugo installed (apt-get install hugo) and ../shared/bench/hugo-equivalent.py beside the checkout, the
+# same catalog is also converted to an equivalent Hugo site and built with Hugo: the table gets Hugo's wall
+# time and peak memory and the ratio.
+#
+# Usage: tests/bench/run.sh [--full] [--seed N] [--out-root DIR]
+# Work files go under ${BENCH_DIR:-/tmp/credentialsite-bench}; outputs too, unless --out-root names another
+# folder (--out-root /dev/shm builds into memory, which leaves out the disk). Each output is deleted at least
+# 35 s before its timed build: on ext4 without a journal, creating files right after deleting many makes the
+# kernel scan the recently deleted inodes, which doubled build times in back-to-back runs.
+# Runs one thing at a time: on a small machine, anything running beside it skews the numbers.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 full=0
 seed=1
+out_root=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --full) full=1 ;;
     --seed) seed="$2"; shift ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown argument: $1 (use --full, --seed N)" >&2; exit 2 ;;
+    --out-root) out_root="$2"; shift ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown argument: $1 (use --full, --seed N, --out-root DIR)" >&2; exit 2 ;;
   esac
   shift
 done
@@ -27,6 +36,11 @@ sizes=(1000 10000)
 
 work="${BENCH_DIR:-/tmp/credentialsite-bench}"
 mkdir -p "$work"
+out_root="${out_root:-$work}"
+mkdir -p "$out_root"
+hugo_script="$PWD/../shared/bench/hugo-equivalent.py"
+use_hugo=0
+if command -v hugo >/dev/null && [ -f "$hugo_script" ]; then use_hugo=1; fi
 
 echo "building Release ..." >&2
 dotnet build -c Release -nologo -v quiet -clp:NoSummary >/dev/null
@@ -37,8 +51,9 @@ rows=()
 stage_names=()
 for n in "${sizes[@]}"; do
   src="$work/src-$n"
-  out="$work/out-$n"
-  rm -rf "$src" "$out"
+  out="$out_root/out-$n"
+  rm -rf "$src" "$out" "$work/hugo-$n" "$out_root/hugo-out-$n"
+  deleted=$(date +%s)
   portfolios=$((n / 10))
 
   echo "generating $n badges, $portfolios portfolios ..." >&2
@@ -47,6 +62,19 @@ for n in "${sizes[@]}"; do
   gen_end=$(date +%s.%N)
   gen=$(awk -v a="$gen_start" -v b="$gen_end" 'BEGIN { printf "%.1f", b - a }')
   src_size=$(du -sh "$src" | cut -f1)
+
+  hugo_cells=""
+  if [ "$use_hugo" = 1 ]; then
+    python3 "$hugo_script" "$src" "$work/hugo-$n" >/dev/null
+  fi
+  wait_s=$((deleted + 35 - $(date +%s)))
+  [ "$wait_s" -gt 0 ] && { echo "waiting ${wait_s} s after deleting the old output ..." >&2; sleep "$wait_s"; }
+  if [ "$use_hugo" = 1 ]; then
+    echo "building $n with Hugo ..." >&2
+    /usr/bin/time -f "%e %M" -o "$work/hugo-time-$n.txt" hugo --quiet -s "$work/hugo-$n" -d "$out_root/hugo-out-$n" >/dev/null 2>&1 || true
+    read -r hugo_wall hugo_rss_kb < <(tail -1 "$work/hugo-time-$n.txt")
+    hugo_cells="$hugo_wall|$(awk -v k="$hugo_rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')"
+  fi
 
   echo "building $n ..." >&2
   set +e
@@ -75,7 +103,7 @@ for n in "${sizes[@]}"; do
     stages+="$name=$ms "
   done < <(grep -E '^ +[a-z]+ +[0-9]+ ms$' "$work/stats-$n.txt")
 
-  rows+=("$n|$portfolios|$src_size|$gen|$pages|$out_files|$out_size|$wall|$cpu|$rss|$stages")
+  rows+=("$n|$portfolios|$src_size|$gen|$pages|$out_files|$out_size|$wall|$cpu|$rss|$stages|$hugo_cells")
 done
 
 # The Markdown table: one row per catalog, one column per build stage.
@@ -86,19 +114,27 @@ for s in "${stage_names[@]-}"; do
   header+=" $s (ms) |"
   rule+="---:|"
 done
+if [ "$use_hugo" = 1 ]; then
+  header+=" Hugo wall (s) | Hugo peak RSS (MB) | Hugo time / ours |"
+  rule+="---:|---:|---:|"
+fi
 echo
 echo "$header"
 echo "$rule"
 for row in "${rows[@]}"; do
   if [[ "$row" == "|"* ]]; then echo "$row"; continue; fi
-  IFS='|' read -r n portfolios src_size gen pages files out_size wall cpu rss stages <<<"$row"
+  IFS='|' read -r n portfolios src_size gen pages files out_size wall cpu rss stages hugo_wall hugo_rss <<<"$row"
   line="| $n | $portfolios | $src_size | $gen | $pages | $files | $out_size | $wall | $cpu | $rss |"
   for s in "${stage_names[@]-}"; do
     [ -n "$s" ] || continue
     ms=$(tr ' ' '\n' <<<"$stages" | sed -n "s/^$s=//p")
     line+=" ${ms:--} |"
   done
+  if [ "$use_hugo" = 1 ]; then
+    ratio=$(awk -v h="${hugo_wall:-0}" -v w="$wall" 'BEGIN { if (w > 0 && h > 0) printf "%.2f", h / w; else print "-" }')
+    line+=" ${hugo_wall:--} | ${hugo_rss:--} | $ratio |"
+  fi
   echo "$line"
 done
 echo
-echo "$(nproc) cores, $(dotnet --version) SDK, seed $seed; source and output under $work" 
+echo "$(nproc) cores, $(dotnet --version) SDK, seed $seed; source under $work, output under $out_root" 
