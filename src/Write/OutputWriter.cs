@@ -91,9 +91,10 @@ public sealed class OutputWriter : IDisposable
         {
             _pending.Add((Path.Combine(_staging, path), content));
         }
-        catch (InvalidOperationException) when (_creating.Any(t => t.IsFaulted))
+        catch (InvalidOperationException) when (!_done)
         {
-            Finish(); // a creating thread failed: report its error here
+            Finish(); // a creating thread failed and closed the queue: this rethrows its error
+            throw;
         }
     }
 

@@ -1,3 +1,5 @@
+using CredentialSite.Diagnostics;
+using CredentialSite.Write;
 using CredentialSite.Tests.Support;
 
 namespace CredentialSite.Tests.Write;
@@ -69,6 +71,21 @@ public class OutputWriterTests
     }
 
     private static BuildResult Result(TestSite site) => site.Result!;
+
+    [Fact]
+    public void AFileThatCannotBeCreated_FailsTheCommit_AndNothingReachesTheOutput()
+    {
+        using var site = TestSite.Create();
+        var output = Path.Combine(site.Root, "site");
+        var writer = OutputWriter.Begin(output, site.Source, new DiagnosticBag())!;
+        writer.Put("page", [1]);
+        writer.Put("page/index.html", [2]); // needs a folder where a file was created
+
+        Assert.ThrowsAny<IOException>(() => writer.Commit(new HashSet<string> { "page", "page/index.html" }));
+        writer.Dispose();
+        Assert.False(Directory.Exists(output));
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(site.Root), e => e.Contains("staging", StringComparison.Ordinal));
+    }
 
     [Fact]
     public void Rebuild_RestoresABadgeJsonFileDeletedFromTheOutput_ThoughItsPageIsUnchanged()
