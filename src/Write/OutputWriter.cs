@@ -129,7 +129,15 @@ public sealed class OutputWriter : IDisposable
     public void Commit(IReadOnlySet<string> sitePaths)
     {
         _done = true;
-        Finish();
+        try
+        {
+            Finish();
+        }
+        catch
+        {
+            Directory.Delete(_staging, recursive: true); // a file could not be staged: nothing moves in
+            throw;
+        }
         if (_fresh)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(_output)!);
