@@ -49,10 +49,12 @@ public sealed class SiteIndex
         // Computed once per rule (Lazy: parallel readers of a new rule wait for one computation), from the badges that can
         // match: a rule naming badges or a competency needs only those, not a scan of the whole catalog.
         var byCompetency = Group(catalog.Badges.SelectMany(b => b.Competencies.Select(c => (c.Competency, b))));
+        var byTier = Group(catalog.Badges.Select(b => (b.Tier, b)));
         IEnumerable<Badge> Pool(PromotionRule r) =>
             r.IsAll ? r.All.Select(AllBadgesById.GetValueOrDefault).OfType<Badge>()
             : r.Of.Count > 0 ? r.Of.Select(AllBadgesById.GetValueOrDefault).OfType<Badge>()
             : r.Competency is { } c ? Get(byCompetency, c)
+            : r.Tier is { } t ? Get(byTier, t)
             : catalog.Badges;
         var accepted = new System.Collections.Concurrent.ConcurrentDictionary<PromotionRule, Lazy<IReadOnlyList<string>>>(ReferenceEqualityComparer.Instance);
         AcceptedBy = rule => accepted.GetOrAdd(rule, r => new(() => Analyze.Readiness.AcceptedBy(r, Pool(r), CompetenciesById))).Value;
@@ -115,9 +117,20 @@ public sealed class SiteIndex
         return map;
     }
 
-    // Distinct by reference: records from different files are never equal, and a record's value hash walks all its fields.
-    private static Dictionary<string, IReadOnlyList<T>> Group<T>(IEnumerable<(string Key, T Value)> pairs) where T : class =>
-        pairs.GroupBy(p => p.Key, StringComparer.Ordinal)
-             .ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.Select(p => p.Value).Distinct(ReferenceEqualityComparer.Instance).Cast<T>().ToList(),
-                 StringComparer.Ordinal);
+    /// <summary>
+    /// Values by key, in the order met, each value once per key. Every caller pairs each record with its keys in one
+    /// go, so a record met twice under a key (a badge listing a competency twice) is the last value of that key's list
+    /// when met again: comparing with the last one (by reference) is enough, with no set per key.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<T>> Group<T>(IEnumerable<(string Key, T Value)> pairs) where T : class
+    {
+        var lists = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        foreach (var (key, value) in pairs)
+        {
+            ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lists, key, out _);
+            list ??= [];
+            if (list.Count == 0 || !ReferenceEquals(list[^1], value)) list.Add(value);
+        }
+        return lists.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<T>)kv.Value, StringComparer.Ordinal);
+    }
 }

@@ -9,6 +9,9 @@ namespace CredentialSite.Load;
 /// </summary>
 public static class ValidateCatalog
 {
+    // A rubric's checks read only its own badge: a badge record kept from build to build (serve) keeps its findings.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Badge, Diagnostic[]> RubricFindings = new();
+
     public static void Run(Catalog catalog, DiagnosticBag diags)
     {
         var issuers = Ids(catalog.Issuers, i => i.Id, i => i.Spans.Root, "issuer", diags);
@@ -67,7 +70,9 @@ public static class ValidateCatalog
             }
             for (var i = 0; i < b.Prerequisites.Count; i++) Ref(badgeIds, b.Prerequisites[i], "badge", b.Spans, $"prerequisites[{i}]");
             for (var i = 0; i < b.StacksInto.Count; i++) Ref(badgeIds, b.StacksInto[i], "badge", b.Spans, $"stacksInto[{i}]");
-            if (b.Rubric is { } rubric) CheckRubric(rubric, b.Spans, diags);
+            if (b.Rubric is { } rubric)
+                foreach (var d in RubricFindings.GetValue(b, badge => { var own = new DiagnosticBag(); CheckRubric(rubric, badge.Spans, own); return [.. own.All]; }))
+                    diags.Add(d);
             if (b.Version is not null && b.Governance is { Changelog.Count: > 0 } g && g.Changelog.All(c => c.Version != b.Version))
                 diags.Warning(DiagnosticCodes.InvalidValue, b.Spans.At("version"), $"version {b.Version} has no changelog entry",
                     "add it to governance.changelog (newest first)");
