@@ -54,6 +54,9 @@ public static class SiteBuild
         if (catalog is null) return Done();
         // 2. Validate: references, ids, rubric levels, cycles, files.
         Stage("validate", () => { ValidateCatalog.Run(catalog, diags); ValidatePortfolios.Run(catalog, source, diags); return 0; });
+        // Every check that points at a field has run: a one-shot build lets the field positions go (serve keeps its
+        // records, and their positions, for the next build).
+        if (parsed is null) ReleasePositions(catalog);
         // Privacy: from here on only consented people and consented sections exist.
         catalog = Stage("consent", () => ApplyConsent.Run(catalog));
         // 3. Analyze: lookups, reverse links and scores, computed once.
@@ -109,6 +112,13 @@ public static class SiteBuild
             return 0;
         });
         return Done(pages, sitePaths.Count, writer.Changed) with { PagesTotal = jobs.Count };
+    }
+
+    private static void ReleasePositions(Model.Catalog c)
+    {
+        foreach (var spans in c.Issuers.Select(i => i.Spans).Concat(c.Frameworks.Select(f => f.Spans)).Concat(c.Badges.Select(b => b.Spans))
+                     .Concat(c.Ladders.Select(l => l.Spans)).Concat(c.Portfolios.Select(p => p.Spans)))
+            spans.Release();
     }
 
     /// <summary>What the templates' link functions read from the index (names and what is published).</summary>
