@@ -47,14 +47,17 @@ public sealed class SiteIndex
         HolderCounts = People.SelectMany(p => p.Badges.Select(b => b.Badge).Distinct())
             .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         // Computed once per rule (Lazy: parallel readers of a new rule wait for one computation), from the badges that can
-        // match: a rule naming badges or a competency needs only those, not a scan of the whole catalog.
+        // match: a rule naming badges, a competency, a tier, a cluster or an impact reads only those, not the whole catalog.
         var byCompetency = Group(catalog.Badges.SelectMany(b => b.Competencies.Select(c => (c.Competency, b))));
         var byTier = Group(catalog.Badges.Select(b => (b.Tier, b)));
+        var byImpact = Group(catalog.Badges.SelectMany(b => b.Impact.Select(i => (i, b))));
         IEnumerable<Badge> Pool(PromotionRule r) =>
             r.IsAll ? r.All.Select(AllBadgesById.GetValueOrDefault).OfType<Badge>()
             : r.Of.Count > 0 ? r.Of.Select(AllBadgesById.GetValueOrDefault).OfType<Badge>()
             : r.Competency is { } c ? Get(byCompetency, c)
             : r.Tier is { } t ? Get(byTier, t)
+            : r.Cluster is { } cluster ? CompetenciesById.Values.Where(c => c.Cluster == cluster).SelectMany(c => Get(byCompetency, c.Id))
+            : r.Impact is { } impact ? Get(byImpact, impact)
             : catalog.Badges;
         var accepted = new System.Collections.Concurrent.ConcurrentDictionary<PromotionRule, Lazy<IReadOnlyList<string>>>(ReferenceEqualityComparer.Instance);
         AcceptedBy = rule => accepted.GetOrAdd(rule, r => new(() => Analyze.Readiness.AcceptedBy(r, Pool(r), CompetenciesById))).Value;
