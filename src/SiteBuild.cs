@@ -52,15 +52,24 @@ public static class SiteBuild
         // 1. Load: parse every source file into immutable records.
         var catalog = Stage("load", () => LoadCatalog.Run(source, options, diags, parsed));
         if (catalog is null) return Done();
-        // 2. Validate: references, ids, rubric levels, cycles, files.
-        Stage("validate", () => { ValidateCatalog.Run(catalog, diags); ValidatePortfolios.Run(catalog, source, diags); return 0; });
-        // Every check that points at a field has run: a one-shot build lets the field positions go (serve keeps its
-        // records, and their positions, for the next build).
-        if (parsed is null) ReleasePositions(catalog);
+        // 2. Validate: references, ids, rubric levels, cycles, files. It only reports (the build stops on its errors
+        //    after the theme is loaded, below), and the analysis copes with bad references, so the two run side by side.
+        var loaded = catalog;
+        var validation = Task.Run(() =>
+        {
+            var start = clock.Elapsed;
+            ValidateCatalog.Run(loaded, diags);
+            ValidatePortfolios.Run(loaded, source, diags);
+            return clock.Elapsed - start;
+        });
         // Privacy: from here on only consented people and consented sections exist.
-        catalog = Stage("consent", () => ApplyConsent.Run(catalog));
+        catalog = Stage("consent", () => ApplyConsent.Run(loaded));
         // 3. Analyze: lookups, reverse links and scores, computed once.
         var index = Stage("analyze", () => new SiteIndex(catalog, options));
+        stages.Add(("validate", validation.GetAwaiter().GetResult()));
+        // Every check that points at a field has run: a one-shot build lets the field positions go (serve keeps its
+        // records, and their positions, for the next build).
+        if (parsed is null) ReleasePositions(loaded);
         var theme = Stage("theme", () => Theme.Load(options.BuiltInTheme ?? Theme.BuiltInFolder, source.Theme, source.Root, diags));
         if (diags.HasErrors) return Done();
         // 4. Plan: every page with its view model and JSON-LD.
