@@ -81,8 +81,8 @@ public static class SiteBuild
             var byPath = jobs.ToDictionary(j => j.OutputPath, StringComparer.Ordinal);
             Stage("preview", () => { planned(path => byPath.TryGetValue(path, out var job) ? renderer.RenderOne(job) : null); return 0; });
         }
-        // 5. Site files: badge JSON, catalog.json, sitemap, feed, robots, GitHub Pages files, assets,
-        //    and the sharded search index with the explorer's data (all built from the catalog).
+        // 5. Site files: credential JSON, catalog.json, sitemap, feed, robots, GitHub Pages files, assets, and the
+        //    sharded search index with the explorer's data (all built from the catalog; badge JSON comes with its page).
         var files = Stage("files", () => SiteFiles.Run(index, views, jobs, theme, source.Root, source.Assets)
             .Concat(BuildSearchIndex.Run(index, views, options.SearchShardBytes)).Append(BuildExplorerData.Run(index)).ToList());
         var sitePaths = jobs.Select(j => j.OutputPath).Concat(jobs.Select(j => j.CompanionPath).OfType<string>())

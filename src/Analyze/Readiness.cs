@@ -101,13 +101,15 @@ public static class Readiness
 
         public IReadOnlySet<string> Held => held;
 
-        private readonly Lazy<List<string>> _items = new(() => sorted.Where(id => !held.Contains(id)).ToList());
+        private readonly Lazy<List<string>> _items = new(() => Remaining(sorted, held).ToList());
 
         public int Count { get; } = sorted.Count - held.Count(id => Contains(sorted, id));
 
         public string this[int index] => _items.Value[index];
 
-        public IEnumerator<string> GetEnumerator() => _items.IsValueCreated ? _items.Value.GetEnumerator() : sorted.Where(id => !held.Contains(id)).GetEnumerator();
+        public IEnumerator<string> GetEnumerator() => (_items.IsValueCreated ? _items.Value : Remaining(sorted, held)).GetEnumerator();
+
+        private static IEnumerable<string> Remaining(IReadOnlyList<string> sorted, HashSet<string> held) => sorted.Where(id => !held.Contains(id));
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 

@@ -64,7 +64,6 @@ public sealed class RenderPages
     private byte[]? Render(PageJob job, RenderCache? cache, string? outputFolder, out bool unchanged, Action<string, byte[]>? companions)
     {
         unchanged = false;
-        var nav = _site.Nav.Select(n => n with { Current = IsCurrent(n.Url, job.Meta.Path) }).ToList();
         var meta = job.Meta with { JsonLd = job.Scripts() };
         var model = job.Model();
         // A page's key covers its companion (made from the same scripts); both must still be on disk to be kept.
@@ -75,6 +74,7 @@ public sealed class RenderPages
             return null;
         }
         if (companions is not null && job.Companion is not null) companions(job.CompanionPath!, job.Companion(meta.JsonLd));
+        var nav = _site.Nav.Select(n => n with { Current = IsCurrent(n.Url, job.Meta.Path) }).ToList();
         var globals = new ScriptObject
         {
             ["site"] = _site with { Nav = nav },

@@ -107,16 +107,7 @@ public static class BuildSearchIndex
         foreach (var (term, map) in postings)
         {
             var idf = Math.Log(1 + (double)n / map.Count);
-            // Postings are (doc, score) pairs with each doc id stored as the gap from the previous one: small numbers compress well.
-            var flat = new int[map.Count * 2];
-            var previous = 0;
-            var k = 0;
-            foreach (var (doc, score) in map.OrderBy(kv => kv.Key))
-            {
-                flat[k++] = doc - previous;
-                flat[k++] = Math.Max(1, (int)Math.Round(score * idf * 10));
-                previous = doc;
-            }
+            var flat = GapEncoded(map.OrderBy(kv => kv.Key).Select(kv => (kv.Key, Math.Max(1, (int)Math.Round(kv.Value * idf * 10)))), map.Count);
             var key = Tokenizer.ShardKey(term);
             if (!byPrefix.TryGetValue(key, out var list)) byPrefix[key] = list = [];
             list.Add((term, flat));
@@ -216,16 +207,25 @@ public static class BuildSearchIndex
         }
         var docs = best.Keys.ToArray();
         Array.Sort(docs);
-        var merged = new int[docs.Length * 2];
+        return GapEncoded(docs.Select(doc => (doc, best[doc])), docs.Length);
+    }
+
+    /// <summary>
+    /// (doc, score) pairs in document order as one flat array, each doc id stored as the gap from the previous one:
+    /// small numbers compress well. search.js reads them back.
+    /// </summary>
+    private static int[] GapEncoded(IEnumerable<(int Doc, int Score)> byDoc, int count)
+    {
+        var flat = new int[count * 2];
         var k = 0;
         var previous = 0;
-        foreach (var doc in docs)
+        foreach (var (doc, score) in byDoc)
         {
-            merged[k++] = doc - previous;
-            merged[k++] = best[doc];
+            flat[k++] = doc - previous;
+            flat[k++] = score;
             previous = doc;
         }
-        return merged;
+        return flat;
     }
 
     private static string? FirstLine(string text) => text.Length == 0 ? null : text.Split('\n')[0];

@@ -22,34 +22,21 @@ public static class Tokenizer
         return sb.ToString();
     }
 
-    /// <summary>The tokens of <paramref name="text"/>, folded (as search.js folds a query).</summary>
-    public static IEnumerable<string> Tokens(string? text)
-    {
-        var tokens = new List<string>();
-        Each(text, token => tokens.Add(token.ToString()));
-        return tokens;
-    }
-
     /// <summary>
-    /// Adds <paramref name="weight"/> to each occurrence's term in <paramref name="scores"/>, capped at <paramref name="cap"/>.
-    /// A term already in the table is found by its characters, without making a string for it: a large catalog has
-    /// tens of millions of occurrences and few distinct terms.
+    /// Adds <paramref name="weight"/> to the score of each token of <paramref name="text"/> (folded as search.js folds a
+    /// query; words of one letter are dropped, single digits kept), capped at <paramref name="cap"/>. A term already in
+    /// the table is found by its characters, without making a string for it: a large catalog has tens of millions of
+    /// occurrences and few distinct terms.
     /// </summary>
     public static void Score(string? text, double weight, Dictionary<string, double> scores, double cap)
     {
+        if (string.IsNullOrWhiteSpace(text)) return;
         var lookup = scores.GetAlternateLookup<ReadOnlySpan<char>>();
-        Each(text, token =>
+        void Add(ReadOnlySpan<char> token)
         {
             ref var score = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookup, token, out _);
             score = Math.Min(score + weight, cap);
-        });
-    }
-
-    private delegate void TokenAction(ReadOnlySpan<char> token);
-
-    private static void Each(string? text, TokenAction action)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return;
+        }
         // ASCII text (most catalog text) folds to its lower case with every other character a separator: the same
         // tokens as Fold, without normalizing and copying the whole text first.
         var ascii = System.Text.Ascii.IsValid(text);
@@ -63,13 +50,13 @@ public static class Tokenizer
             var length = i - start;
             if (length < 2 && !char.IsDigit(folded[start])) continue;
             var token = folded.AsSpan(start, length);
-            if (!ascii) action(token);
+            if (!ascii) Add(token);
             else if (length <= lower.Length)
             {
                 System.Text.Ascii.ToLower(token, lower, out _);
-                action(lower[..length]);
+                Add(lower[..length]);
             }
-            else action(token.ToString().ToLowerInvariant());
+            else Add(token.ToString().ToLowerInvariant());
         }
     }
 

@@ -31,8 +31,8 @@ public static class JsonLd
     /// </summary>
     public static byte[] IndentedFile(string scriptElement)
     {
-        var json = scriptElement.AsSpan(ScriptOpen.Length, scriptElement.Length - ScriptOpen.Length - ScriptClose.Length);
-        using var document = JsonDocument.Parse(Encoding.UTF8.GetBytes(json.ToArray()));
+        var json = scriptElement.AsMemory(ScriptOpen.Length, scriptElement.Length - ScriptOpen.Length - ScriptClose.Length);
+        using var document = JsonDocument.Parse(json);
         var buffer = new ArrayBufferWriter<byte>(json.Length * 2);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Encoder, Indented = true }))
             document.WriteTo(writer);

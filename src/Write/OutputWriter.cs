@@ -39,12 +39,7 @@ public sealed class OutputWriter : IDisposable
             {
                 foreach (var (path, content) in _pending.GetConsumingEnumerable())
                 {
-                    var dir = Path.GetDirectoryName(path)!;
-                    if (!_dirs.ContainsKey(dir))
-                    {
-                        Directory.CreateDirectory(dir); // idempotent: two threads may both get here
-                        _dirs.TryAdd(dir, 0);
-                    }
+                    EnsureFolder(path);
                     File.WriteAllBytes(path, content);
                 }
             }
@@ -121,8 +116,17 @@ public sealed class OutputWriter : IDisposable
     {
         _changed[path] = 0;
         var full = Path.Combine(_staging, path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!); // idempotent: the writing thread may create it too
+        EnsureFolder(full);
         return full;
+    }
+
+    /// <summary>Creates the staging folder a file goes in, once (several threads may ask at once: creating is idempotent).</summary>
+    private void EnsureFolder(string fullPath)
+    {
+        var dir = Path.GetDirectoryName(fullPath)!;
+        if (_dirs.ContainsKey(dir)) return;
+        Directory.CreateDirectory(dir);
+        _dirs.TryAdd(dir, 0);
     }
 
     /// <summary>Moves the staged files into the output and deletes output files not in <paramref name="sitePaths"/>.</summary>
