@@ -54,33 +54,47 @@ public static class SiteBuild
         if (catalog is null) return Done();
         // 2. Validate: references, ids, rubric levels, cycles, files. It only reports (the build stops on its errors
         //    after the theme is loaded, below), and the analysis copes with bad references, so the two run side by side.
+        //    Its findings join the others when it ends, so what happens before then does not depend on how far it got.
         var loaded = catalog;
+        var checks = new DiagnosticBag();
         var validation = Task.Run(() =>
         {
             var start = clock.Elapsed;
-            ValidateCatalog.Run(loaded, diags);
-            ValidatePortfolios.Run(loaded, source, diags);
+            ValidateCatalog.Run(loaded, checks);
+            ValidatePortfolios.Run(loaded, source, checks);
             return clock.Elapsed - start;
         });
         // Privacy: from here on only consented people and consented sections exist.
         catalog = Stage("consent", () => ApplyConsent.Run(loaded));
         // 3. Analyze: lookups, reverse links and scores, computed once.
         var index = Stage("analyze", () => new SiteIndex(catalog, options));
+        var theme = Stage("theme", () => Theme.Load(options.BuiltInTheme ?? Theme.BuiltInFolder, source.Theme, source.Root, diags));
+        // 4. Plan: every page with its view model and JSON-LD.
+        (ViewBuilder Views, IReadOnlyList<PageJob> Jobs, RenderPages Renderer) Plan()
+        {
+            var views = Stage("views", () => new ViewBuilder(index));
+            var jobs = Stage("plan", () => PlanPages.Run(index, views, diags));
+            return (views, jobs, new RenderPages(theme, index, diags, Navigation(index)));
+        }
+        // serve shows the pages open in tabs as soon as every file has parsed, without waiting for the checks across
+        // files: if those fail, the build fails below and the tabs show the error overlay over the page.
+        (ViewBuilder, IReadOnlyList<PageJob>, RenderPages)? early = null;
+        if (planned is not null && !diags.HasErrors)
+        {
+            var (_, planJobs, planRenderer) = (early = Plan()).Value;
+            if (!diags.HasErrors)
+            {
+                var byPath = planJobs.ToDictionary(j => j.OutputPath, StringComparer.Ordinal);
+                Stage("preview", () => { planned(path => byPath.TryGetValue(path, out var job) ? planRenderer.RenderOne(job) : null); return 0; });
+            }
+        }
         stages.Add(("validate", validation.GetAwaiter().GetResult()));
+        foreach (var d in checks.All) diags.Add(d);
         // Every check that points at a field has run: a one-shot build lets the field positions go (serve keeps its
         // records, and their positions, for the next build).
         if (parsed is null) ReleasePositions(loaded);
-        var theme = Stage("theme", () => Theme.Load(options.BuiltInTheme ?? Theme.BuiltInFolder, source.Theme, source.Root, diags));
         if (diags.HasErrors) return Done();
-        // 4. Plan: every page with its view model and JSON-LD.
-        var views = Stage("views", () => new ViewBuilder(index));
-        var jobs = Stage("plan", () => PlanPages.Run(index, views, diags));
-        var renderer = new RenderPages(theme, index, diags, Navigation(index));
-        if (planned is not null && !diags.HasErrors)
-        {
-            var byPath = jobs.ToDictionary(j => j.OutputPath, StringComparer.Ordinal);
-            Stage("preview", () => { planned(path => byPath.TryGetValue(path, out var job) ? renderer.RenderOne(job) : null); return 0; });
-        }
+        var (views, jobs, renderer) = early ?? Plan();
         // 5. Site files: credential JSON, catalog.json, sitemap, feed, robots, GitHub Pages files, assets, and the
         //    sharded search index with the explorer's data (all built from the catalog; badge JSON comes with its page).
         var files = Stage("files", () => SiteFiles.Run(index, views, jobs, theme, source.Root, source.Assets)

@@ -28,51 +28,72 @@ public sealed class SiteIndex
         Pages = catalog.Pages.Where(p => !p.Draft || options.Drafts).OrderBy(p => p.Order).ThenBy(p => p.Title, StringComparer.Ordinal).ToList();
 
         Vetting = catalog.Issuers.ToDictionary(i => i.Id, i => Scores.Vetting(i, Site));
-        Rigor = catalog.Badges.ToDictionary(b => b.Id, b => Scores.Rigor(b, Site));
+        Rigor = catalog.Badges.ToDictionary(b => b.Id, b => RigorMemo.Get(b, [Site.RigorMethods], x => Scores.Rigor(x, Site)));
 
-        BadgesByIssuer = Group(Badges.Select(b => (b.Issuer, b)));
-        BadgesByCompetency = Group(Badges.SelectMany(b => b.Competencies.Select(c => (c.Competency, b))));
-        StackedFrom = Group(Badges.SelectMany(b => b.StacksInto.Select(t => (t, b))));
-        UnlockedBy = Group(Badges.SelectMany(b => b.Prerequisites.Select(p => (p, b))));
+        // Reverse links are made on first use: rendering one page ahead (serve) reads a few of them, a build all.
+        var badges = Badges;
         var roles = catalog.Ladders.SelectMany(l => l.Roles).ToList();
-        RolesRequiring = Group(roles.SelectMany(r => r.RequiredBadges.Select(b => (b, r))));
-        RolesRecommending = Group(roles.SelectMany(r => r.OptionalBadges.Select(b => (b, r))));
-        RolesExpecting = Group(roles.SelectMany(r => r.Competencies.Select(c => (c.Competency, r))));
-        PromotionsNaming = Group(roles.SelectMany(r => (r.Promotion?.Packages ?? [])
+        Lazy<IReadOnlyDictionary<string, IReadOnlyList<T>>> Later<T>(Func<IEnumerable<(string, T)>> pairs) where T : class =>
+            new(() => Group(pairs()));
+        _badgesByIssuer = Later(() => badges.Select(b => (b.Issuer, b)));
+        _badgesByCompetency = Later(() => badges.SelectMany(b => b.Competencies.Select(c => (c.Competency, b))));
+        _stackedFrom = Later(() => badges.SelectMany(b => b.StacksInto.Select(t => (t, b))));
+        _unlockedBy = Later(() => badges.SelectMany(b => b.Prerequisites.Select(p => (p, b))));
+        _rolesRequiring = Later(() => roles.SelectMany(r => r.RequiredBadges.Select(b => (b, r))));
+        _rolesRecommending = Later(() => roles.SelectMany(r => r.OptionalBadges.Select(b => (b, r))));
+        _rolesExpecting = Later(() => roles.SelectMany(r => r.Competencies.Select(c => (c.Competency, r))));
+        _promotionsNaming = Later(() => roles.SelectMany(r => (r.Promotion?.Packages ?? [])
             .SelectMany(p => p.Rules.SelectMany(rule => rule.All.Concat(rule.Of))).Distinct().Select(b => (b, r))));
-        PromotionsFrom = Group(roles.SelectMany(r => (r.Promotion?.From ?? []).Select(f => (f, r))));
+        _promotionsFrom = Later(() => roles.SelectMany(r => (r.Promotion?.From ?? []).Select(f => (f, r))));
 
         // Portfolios arrive here already filtered by Privacy.ApplyConsent: only consented people, only scoped sections.
         People = catalog.Portfolios.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
-        HolderCounts = People.SelectMany(p => p.Badges.Select(b => b.Badge).Distinct())
-            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var people = People;
+        _holderCounts = new(() => people.SelectMany(p => p.Badges.Select(b => b.Badge).Distinct())
+            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
         // Computed once per rule (Lazy: parallel readers of a new rule wait for one computation), from the badges that can
         // match: a rule naming badges, a competency, a tier, a cluster or an impact reads only those, not the whole catalog.
-        var byCompetency = Group(catalog.Badges.SelectMany(b => b.Competencies.Select(c => (c.Competency, b))));
-        var byTier = Group(catalog.Badges.Select(b => (b.Tier, b)));
-        var byImpact = Group(catalog.Badges.SelectMany(b => b.Impact.Select(i => (i, b))));
+        var all = catalog.Badges;
+        var byCompetency = Later(() => all.SelectMany(b => b.Competencies.Select(c => (c.Competency, b))));
+        var byTier = Later(() => all.Select(b => (b.Tier, b)));
+        var byImpact = Later(() => all.SelectMany(b => b.Impact.Select(i => (i, b))));
         IEnumerable<Badge> Pool(PromotionRule r) =>
             r.IsAll ? r.All.Select(AllBadgesById.GetValueOrDefault).OfType<Badge>()
             : r.Of.Count > 0 ? r.Of.Select(AllBadgesById.GetValueOrDefault).OfType<Badge>()
-            : r.Competency is { } c ? Get(byCompetency, c)
-            : r.Tier is { } t ? Get(byTier, t)
-            : r.Cluster is { } cluster ? CompetenciesById.Values.Where(c => c.Cluster == cluster).SelectMany(c => Get(byCompetency, c.Id))
-            : r.Impact is { } impact ? Get(byImpact, impact)
-            : catalog.Badges;
+            : r.Competency is { } c ? Get(byCompetency.Value, c)
+            : r.Tier is { } t ? Get(byTier.Value, t)
+            : r.Cluster is { } cluster ? CompetenciesById.Values.Where(c => c.Cluster == cluster).SelectMany(c => Get(byCompetency.Value, c.Id))
+            : r.Impact is { } impact ? Get(byImpact.Value, impact)
+            : all;
         var accepted = new System.Collections.Concurrent.ConcurrentDictionary<PromotionRule, Lazy<IReadOnlyList<string>>>(ReferenceEqualityComparer.Instance);
-        AcceptedBy = rule => accepted.GetOrAdd(rule, r => new(() => Analyze.Readiness.AcceptedBy(r, Pool(r), CompetenciesById))).Value;
-        Readiness = People.Where(p => p.Consent.Allows("badges") && p.TargetRole is not null && RolesById.ContainsKey(p.TargetRole))
+        var frameworks = catalog.Frameworks;
+        // A rule accepts the same badges while its pool holds the same badge records and the frameworks are the same.
+        AcceptedBy = rule => accepted.GetOrAdd(rule, r => new(() =>
+        {
+            var pool = Pool(r).ToArray();
+            return AcceptedMemo.Get(r, [.. pool, .. frameworks], x => Analyze.Readiness.AcceptedBy(x, pool, CompetenciesById));
+        })).Value;
+        _readiness = new(() => people.Where(p => p.Consent.Allows("badges") && p.TargetRole is not null && RolesById.ContainsKey(p.TargetRole))
             .AsParallel().AsOrdered()
             .Select(p => (p.Id, Report: Analyze.Readiness.Evaluate(p.Badges, RolesById[p.TargetRole!], AllBadgesById, CompetenciesById,
                 AsOf, Site.PromotionWindow, null, AcceptedBy)))
-            .ToDictionary(x => x.Id, x => x.Report, StringComparer.Ordinal);
+            .ToDictionary(x => x.Id, x => x.Report, StringComparer.Ordinal));
     }
+
+    private static readonly RecordMemo<Badge, Score> RigorMemo = new();
+    private static readonly RecordMemo<PromotionRule, IReadOnlyList<string>> AcceptedMemo = new();
+
+    private readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<Badge>>> _badgesByIssuer, _badgesByCompetency, _stackedFrom, _unlockedBy;
+    private readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<Role>>> _rolesRequiring, _rolesRecommending, _rolesExpecting,
+        _promotionsNaming, _promotionsFrom;
+    private readonly Lazy<Dictionary<string, int>> _holderCounts;
+    private readonly Lazy<Dictionary<string, ReadinessReport>> _readiness;
 
     /// <summary>Published people only (consented), with only their consented sections.</summary>
     public IReadOnlyList<Portfolio> People { get; }
     /// <summary>Number of published people holding each badge (visible badges only).</summary>
-    public IReadOnlyDictionary<string, int> HolderCounts { get; }
-    public IReadOnlyDictionary<string, ReadinessReport> Readiness { get; }
+    public IReadOnlyDictionary<string, int> HolderCounts => _holderCounts.Value;
+    public IReadOnlyDictionary<string, ReadinessReport> Readiness => _readiness.Value;
     /// <summary>The offered badges a promotion rule accepts (cached per rule).</summary>
     public Func<PromotionRule, IReadOnlyList<string>> AcceptedBy { get; }
 
@@ -98,17 +119,18 @@ public sealed class SiteIndex
     public IReadOnlyDictionary<string, Score> Vetting { get; }
     public IReadOnlyDictionary<string, Score> Rigor { get; }
 
-    public IReadOnlyDictionary<string, IReadOnlyList<Badge>> BadgesByIssuer { get; }
-    public IReadOnlyDictionary<string, IReadOnlyList<Badge>> BadgesByCompetency { get; }
-    public IReadOnlyDictionary<string, IReadOnlyList<Badge>> StackedFrom { get; }
-    public IReadOnlyDictionary<string, IReadOnlyList<Badge>> UnlockedBy { get; }
-    public IReadOnlyDictionary<string, IReadOnlyList<Role>> RolesRequiring { get; }
-    public IReadOnlyDictionary<string, IReadOnlyList<Role>> RolesRecommending { get; }
-    public IReadOnlyDictionary<string, IReadOnlyList<Role>> RolesExpecting { get; }
-    public IReadOnlyDictionary<string, IReadOnlyList<Role>> PromotionsNaming { get; }
-    public IReadOnlyDictionary<string, IReadOnlyList<Role>> PromotionsFrom { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<Badge>> BadgesByIssuer => _badgesByIssuer.Value;
+    public IReadOnlyDictionary<string, IReadOnlyList<Badge>> BadgesByCompetency => _badgesByCompetency.Value;
+    public IReadOnlyDictionary<string, IReadOnlyList<Badge>> StackedFrom => _stackedFrom.Value;
+    public IReadOnlyDictionary<string, IReadOnlyList<Badge>> UnlockedBy => _unlockedBy.Value;
+    public IReadOnlyDictionary<string, IReadOnlyList<Role>> RolesRequiring => _rolesRequiring.Value;
+    public IReadOnlyDictionary<string, IReadOnlyList<Role>> RolesRecommending => _rolesRecommending.Value;
+    public IReadOnlyDictionary<string, IReadOnlyList<Role>> RolesExpecting => _rolesExpecting.Value;
+    public IReadOnlyDictionary<string, IReadOnlyList<Role>> PromotionsNaming => _promotionsNaming.Value;
+    public IReadOnlyDictionary<string, IReadOnlyList<Role>> PromotionsFrom => _promotionsFrom.Value;
 
     public bool IsPublished(Badge b) => !b.IsDraft || IncludeDrafts;
+
 
     public static IReadOnlyList<T> Get<T>(IReadOnlyDictionary<string, IReadOnlyList<T>> map, string key) =>
         map.TryGetValue(key, out var list) ? list : [];

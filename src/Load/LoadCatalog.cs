@@ -14,8 +14,7 @@ public static class LoadCatalog
                 "run the command in a site's source folder or pass --source <folder>");
             return null;
         }
-        var siteFields = YamlFile.Open(source.SiteFile, "site.yml", diags);
-        var site = siteFields is null ? null : ReadCatalog.Site(siteFields, diags, options.BaseUrl);
+        var site = ReadFile(source.SiteFile, "site.yml", diags, parsed, (fields, bag) => ReadCatalog.Site(fields, bag, options.BaseUrl));
 
         var issuers = ReadAll(source, source.Issuers, diags, parsed, ReadCatalog.Issuer);
         var frameworks = ReadAll(source, source.Competencies, diags, parsed, ReadCatalog.Framework);

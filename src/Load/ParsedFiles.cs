@@ -7,7 +7,8 @@ namespace CredentialSite.Load;
 /// Parsed source files kept from one build to the next in a long-running process (<c>serve</c>). A file whose
 /// size and last-write time are what they were is not read or parsed again: its record and the diagnostics its
 /// parse reported are reused. Records are immutable, so sharing them between builds is safe; everything that
-/// looks across files (validation, consent, the index) still runs on every build.
+/// looks across files (validation, consent, the index) still runs on every build. One instance serves builds made
+/// with the same options (site.yml's record depends on <c>--base-url</c>).
 /// </summary>
 public sealed class ParsedFiles
 {

@@ -20,7 +20,11 @@ namespace CredentialSite.Privacy;
 public static class ApplyConsent
 {
     public static Catalog Run(Catalog catalog) =>
-        catalog with { Portfolios = catalog.Portfolios.Where(p => p.Consent.Publish).Select(Filter).ToList() };
+        catalog with { Portfolios = catalog.Portfolios.Where(p => p.Consent.Publish).Select(p => Filtered.Get(p, Filter)).ToList() };
+
+    // The filtered record depends on its portfolio alone: an unchanged portfolio (serve) keeps the same filtered record,
+    // so what later stages keep per record keeps too.
+    private static readonly Analyze.RecordMemo<Portfolio, Portfolio> Filtered = new();
 
     public static Portfolio Filter(Portfolio p)
     {

@@ -47,7 +47,7 @@ public sealed partial class ViewBuilder
     public static string CredentialPath(string personId, string badgeId) => $"people/{personId}/credentials/{badgeId}.json";
 
     private NamedRef BadgeRef(string id) =>
-        _cards.TryGetValue(id, out var c) ? new NamedRef(id, c.Name, c.Url)
+        CardOf(id) is { } c ? new NamedRef(id, c.Name, c.Url)
         : new NamedRef(id, _ix.AllBadgesById.TryGetValue(id, out var b) ? b.Name : id, null);
 
     public PersonCard Person(Portfolio p) =>
@@ -98,7 +98,7 @@ public sealed partial class ViewBuilder
         var attestations = e.Evidence.Where(x => x.Type == "attestation")
             .Select(x => new AttestationView(x, x.Criteria.Select(c => Result(c, e.Results.FirstOrDefault(r => r.Key == c).Value)).ToList())).ToList();
         var credential = badge is not null && e.Issued is not null && _ix.BadgesById.ContainsKey(e.Badge) ? CredentialPath(p.Id, e.Badge) : null;
-        return new EarnedView(e, badge?.Name ?? e.Badge, _cards.GetValueOrDefault(e.Badge), judged, results, artifacts, metrics, quotes,
+        return new EarnedView(e, badge?.Name ?? e.Badge, CardOf(e.Badge), judged, results, artifacts, metrics, quotes,
             attestations, credential);
     }
 

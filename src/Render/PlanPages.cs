@@ -56,33 +56,43 @@ public static class PlanPages
                 () => [Script(OpenBadges.Profile(ix, i, standalone: true)), Script(SchemaOrg.Organization(ix, i)), Script(Ctdl.Organization(ix, i))]));
         }
 
+        // Views that span a framework or a ladder are made on first use: rendering one page ahead (serve) needs none.
         var competenciesCrumb = new Crumb("Competencies", "competencies/");
-        var frameworks = ix.Catalog.Frameworks.OrderBy(f => f.Name, StringComparer.Ordinal).Select(views.Framework).ToList();
+        var frameworkList = ix.Catalog.Frameworks.OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+        var frameworks = new Lazy<List<FrameworkPageView>>(() => frameworkList.Select(views.Framework).ToList());
         jobs.Add(Job("competencies/index.html", "competencies.html",
-            Meta("competencies", "Competencies", "The competency frameworks badges are mapped to.", "competencies/", [home]), () => frameworks));
-        foreach (var f in frameworks)
+            Meta("competencies", "Competencies", "The competency frameworks badges are mapped to.", "competencies/", [home]), () => frameworks.Value));
+        for (var fi = 0; fi < frameworkList.Count; fi++)
         {
-            jobs.Add(Job($"frameworks/{f.Framework.Id}/index.html", "framework.html",
-                Meta("framework", f.Framework.Name, MarkdownFirstLine(f.Framework.Description), f.Url, [home, competenciesCrumb]), () => f));
-            var fwCrumb = new Crumb(f.Framework.Name, f.Url);
-            foreach (var c in f.Framework.Competencies)
+            var (f, index) = (frameworkList[fi], fi);
+            var url = ViewBuilder.FrameworkUrl(f.Id);
+            jobs.Add(Job($"{url}index.html", "framework.html",
+                Meta("framework", f.Name, MarkdownFirstLine(f.Description), url, [home, competenciesCrumb]), () => frameworks.Value[index]));
+            var fwCrumb = new Crumb(f.Name, url);
+            foreach (var c in f.Competencies)
                 jobs.Add(Job($"competencies/{c.Id}/index.html", "competency.html",
                     Meta("competency", c.Name, MarkdownFirstLine(c.Description), $"competencies/{c.Id}/", [home, competenciesCrumb, fwCrumb]),
                     () => views.Competency(c)));
         }
 
         var rolesCrumb = new Crumb("Roles", "roles/");
-        var ladders = ix.Ladders.Select(views.Ladder).ToList();
+        var ladders = new Lazy<List<LadderPageView>>(() => ix.Ladders.Select(views.Ladder).ToList());
         jobs.Add(Job("roles/index.html", "roles.html",
-            Meta("roles", "Career ladders and roles", "Roles by ladder and level, and the badges each expects.", "roles/", [home]), () => ladders));
-        foreach (var l in ladders)
+            Meta("roles", "Career ladders and roles", "Roles by ladder and level, and the badges each expects.", "roles/", [home]), () => ladders.Value));
+        for (var li = 0; li < ix.Ladders.Count; li++)
         {
-            jobs.Add(Job($"ladders/{l.Ladder.Id}/index.html", "ladder.html",
-                Meta("ladder", l.Ladder.Name, MarkdownFirstLine(l.Ladder.Description), l.Url, [home, rolesCrumb]), () => l));
-            var ladderCrumb = new Crumb(l.Ladder.Name, l.Url);
-            foreach (var r in l.Roles)
-                jobs.Add(Job($"roles/{r.Role.Id}/index.html", "role.html",
-                    Meta("role", r.Role.Name, r.Role.Summary, r.Ref.Url, [home, rolesCrumb, ladderCrumb]), () => r));
+            var (l, index) = (ix.Ladders[li], li);
+            var url = ViewBuilder.LadderUrl(l.Id);
+            jobs.Add(Job($"{url}index.html", "ladder.html",
+                Meta("ladder", l.Name, MarkdownFirstLine(l.Description), url, [home, rolesCrumb]), () => ladders.Value[index]));
+            var ladderCrumb = new Crumb(l.Name, url);
+            var roles = ViewBuilder.RolesInOrder(l);
+            for (var ri = 0; ri < roles.Count; ri++)
+            {
+                var (r, at) = (roles[ri], ri);
+                jobs.Add(Job($"{ViewBuilder.RoleUrl(r.Id)}index.html", "role.html",
+                    Meta("role", r.Name, r.Summary, ViewBuilder.RoleUrl(r.Id), [home, rolesCrumb, ladderCrumb]), () => ladders.Value[index].Roles[at]));
+            }
         }
 
         if (ix.People.Count > 0)

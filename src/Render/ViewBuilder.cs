@@ -7,18 +7,37 @@ namespace CredentialSite.Render;
 public sealed partial class ViewBuilder
 {
     private readonly SiteIndex _ix;
-    private readonly Dictionary<string, BadgeCard> _cards;
+    private readonly Lazy<Dictionary<string, BadgeCard>> _cards;
     private readonly Dictionary<string, RoleRef> _roles;
 
     public ViewBuilder(SiteIndex index)
     {
         _ix = index;
-        _cards = index.Badges.ToDictionary(b => b.Id, MakeCard, StringComparer.Ordinal);
+        // Every card is made on first use of the whole set: rendering one page ahead (serve) needs a few.
+        _cards = new(() => index.Badges.ToDictionary(b => b.Id, Card, StringComparer.Ordinal));
         _roles = index.RolesById.Values.ToDictionary(r => r.Id, r =>
-            new RoleRef(r.Id, r.Name, index.LaddersById[r.LadderId].Name, r.Level, $"roles/{r.Id}/"), StringComparer.Ordinal);
+            new RoleRef(r.Id, r.Name, index.LaddersById[r.LadderId].Name, r.Level, RoleUrl(r.Id)), StringComparer.Ordinal);
     }
 
-    public IReadOnlyDictionary<string, BadgeCard> Cards => _cards;
+    /// <summary>The card of every published badge, by id.</summary>
+    public IReadOnlyDictionary<string, BadgeCard> Cards => _cards.Value;
+
+    // A card reads its badge, the issuer, the rigor score and the competencies: the same records give the same card,
+    // which also keeps the page keys made from cards (see RenderCache) from one build to the next.
+    private static readonly RecordMemo<Badge, BadgeCard> CardMemo = new();
+
+    private BadgeCard Card(Badge b)
+    {
+        var issuer = _ix.IssuersById.GetValueOrDefault(b.Issuer);
+        var inputs = new object?[b.Competencies.Count + 2];
+        inputs[0] = issuer;
+        inputs[1] = _ix.Rigor[b.Id];
+        for (var i = 0; i < b.Competencies.Count; i++) inputs[i + 2] = _ix.CompetenciesById.GetValueOrDefault(b.Competencies[i].Competency);
+        return CardMemo.Get(b, inputs, MakeCard);
+    }
+
+    /// <summary>The card of a published badge, or null.</summary>
+    private BadgeCard? CardOf(string id) => _ix.BadgesById.TryGetValue(id, out var b) ? Card(b) : null;
 
     /// <summary>Long lists of badges that would count (thousands in a large catalog) show this many, then a count.</summary>
     public const int MaxListed = 12;
@@ -35,10 +54,10 @@ public sealed partial class ViewBuilder
     }
 
     private IReadOnlyList<BadgeCard> CardsOf(IEnumerable<Badge> badges) =>
-        badges.Where(b => _cards.ContainsKey(b.Id)).Select(b => _cards[b.Id]).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        badges.Select(b => CardOf(b.Id)).OfType<BadgeCard>().OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
 
     private IReadOnlyList<BadgeCard> CardsById(IEnumerable<string> ids) =>
-        ids.Where(_cards.ContainsKey).Select(id => _cards[id]).ToList();
+        ids.Select(CardOf).OfType<BadgeCard>().ToList();
 
     private IReadOnlyList<RoleRef> RolesOf(IEnumerable<Role> roles) =>
         roles.Select(r => _roles[r.Id]).OrderBy(r => r.LadderName, StringComparer.Ordinal).ThenBy(r => r.Level).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
@@ -63,7 +82,7 @@ public sealed partial class ViewBuilder
 
     /// <summary>Changelog entries of published badges, newest first (also the feed's entries).</summary>
     public IReadOnlyList<ChangeView> RecentChanges(int max) =>
-        _ix.Badges.SelectMany(b => (b.Governance?.Changelog ?? []).Select(c => new ChangeView(_cards[b.Id], c.Version, c.Date, c.Changes)))
+        _ix.Badges.SelectMany(b => (b.Governance?.Changelog ?? []).Select(c => new ChangeView(Cards[b.Id], c.Version, c.Date, c.Changes)))
             .OrderByDescending(c => c.Date).ThenBy(c => c.Badge.Id, StringComparer.Ordinal).ThenBy(c => c.Version, StringComparer.Ordinal)
             .Take(max).ToList();
 
@@ -73,7 +92,7 @@ public sealed partial class ViewBuilder
 
     public BadgeIndexView BadgeIndex(string sort)
     {
-        var byName = _ix.Badges.Select(b => _cards[b.Id]).ToList();
+        var byName = _ix.Badges.Select(b => Cards[b.Id]).ToList();
         var byTier = Vocabulary.Tiers.Select(t => new BadgeGroup(Words.Title(t), t, byName.Where(c => c.Tier == t).ToList())).ToList();
         IReadOnlyList<BadgeCard> all = sort switch
         {
@@ -90,7 +109,7 @@ public sealed partial class ViewBuilder
     {
         var issuer = _ix.IssuersById.GetValueOrDefault(b.Issuer);
         return new BadgePageView(
-            b, _cards[b.Id], issuer, issuer is null ? null : _ix.Vetting[issuer.Id], _ix.Rigor[b.Id],
+            b, Card(b), issuer, issuer is null ? null : _ix.Vetting[issuer.Id], _ix.Rigor[b.Id],
             b.Competencies.Select(c => CompetencyRef(c.Competency, c.Level, c.Behaviors)).ToList(),
             b.Rubric is null ? null : Rubric(b.Rubric),
             b.Assessment.Select(a => new AssessmentView(a, Vocabulary.MethodsById[a.Method].Name, Vocabulary.MethodsById[a.Method].CtdlMethod, a.Duration?.ToWords())).ToList(),
@@ -144,13 +163,13 @@ public sealed partial class ViewBuilder
         var clusters = f.Competencies.GroupBy(c => c.Cluster ?? "Other")
             .Select(g => new ClusterView(g.Key, g.Select(c => CompetencyRef(c.Id, null)).ToList()))
             .ToList();
-        return new FrameworkPageView(f, clusters, $"frameworks/{f.Id}/");
+        return new FrameworkPageView(f, clusters, FrameworkUrl(f.Id));
     }
 
     public CompetencyPageView Competency(Competency c)
     {
         var badges = SiteIndex.Get(_ix.BadgesByCompetency, c.Id)
-            .Select(b => new LevelledBadge(_cards[b.Id], b.Competencies.First(x => x.Competency == c.Id).Level))
+            .Select(b => new LevelledBadge(CardOf(b.Id)!, b.Competencies.First(x => x.Competency == c.Id).Level))
             .OrderBy(x => x.Badge.Name, StringComparer.Ordinal).ToList();
         var roles = SiteIndex.Get(_ix.RolesExpecting, c.Id)
             .Select(r => new LevelledRole(_roles[r.Id], r.Competencies.First(x => x.Competency == c.Id).Level))
@@ -164,8 +183,8 @@ public sealed partial class ViewBuilder
         {
             var text = Analyze.Rules.Describe(rule, id => _ix.AllBadgesById.GetValueOrDefault(id)?.Name ?? id,
                 id => _ix.CompetenciesById.GetValueOrDefault(id)?.Name ?? id);
-            var accepted = _ix.AcceptedBy(rule).Where(_cards.ContainsKey).ToList();
-            return new RuleView(text, accepted.Select(id => _cards[id]).OrderBy(c => c.Name, StringComparer.Ordinal).Take(MaxListed).ToList(), accepted.Count);
+            var accepted = _ix.AcceptedBy(rule).Select(CardOf).OfType<BadgeCard>().ToList();
+            return new RuleView(text, accepted.OrderBy(c => c.Name, StringComparer.Ordinal).Take(MaxListed).ToList(), accepted.Count);
         }).ToList())).ToList();
         return new RoleView(r, _roles[r.Id], _ix.LaddersById[r.LadderId],
             r.Competencies.Select(c => CompetencyRef(c.Competency, c.Level)).ToList(),
@@ -178,6 +197,14 @@ public sealed partial class ViewBuilder
                     ComparisonUrl(p.From.Id, p.To.Id))).ToList());
     }
 
-    public LadderPageView Ladder(Ladder l) =>
-        new(l, l.Roles.OrderBy(r => r.Level).Select(Role).ToList(), $"ladders/{l.Id}/");
+    public LadderPageView Ladder(Ladder l) => new(l, RolesInOrder(l).Select(Role).ToList(), LadderUrl(l.Id));
+
+    /// <summary>A ladder's roles, lowest level first (the order of its page).</summary>
+    public static IReadOnlyList<Role> RolesInOrder(Ladder l) => l.Roles.OrderBy(r => r.Level).ToList();
+
+    public static string FrameworkUrl(string id) => $"frameworks/{id}/";
+
+    public static string LadderUrl(string id) => $"ladders/{id}/";
+
+    public static string RoleUrl(string id) => $"roles/{id}/";
 }

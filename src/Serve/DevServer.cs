@@ -122,7 +122,7 @@ public sealed class DevServer : IDisposable
             {
                 await _changed.WaitAsync(stop);
                 // Editors save in several steps: wait until the folder is quiet for a moment.
-                while (await _changed.WaitAsync(40, stop)) { }
+                while (await _changed.WaitAsync(15, stop)) { }
                 Build();
             }
             catch (OperationCanceledException) { return; }

@@ -67,6 +67,62 @@ public class SiteBuildTests
         site.AssertFile("catalog.json", "\"asOf\": \"2027-03-05\"");
     }
 
+    /// <summary>
+    /// serve keeps the records of unchanged files, and what was derived from them (accepted badges per promotion rule,
+    /// rigor scores, badge cards, consented portfolios), from one build to the next. After each edit below, which
+    /// changes something derived from records that did not change, its rebuild must equal a fresh build.
+    /// </summary>
+    [Fact]
+    public void ARebuildThatKeepsRecords_GivesTheSameSiteAsAFreshBuild_AfterEditsToWhatDerivedFactsRead()
+    {
+        using var site = TestSite.Create("""
+            -- catalog/badges/incident-command.yml --
+            name: Incident Command
+            summary: Leads the response to an incident.
+            tier: capability
+            issuer: academy
+            competencies:
+              - { competency: code-quality, level: proficient }
+            assessment:
+              - { method: oral-defense }
+            -- input/portfolios/ada/portfolio.yml --
+            name: Ada Example
+            consent: { publish: true, date: 2026-06-01, scope: [profile, badges] }
+            currentRole: engineer-1
+            targetRole: engineer-2
+            badges:
+              - { badge: code-review, version: 1.0.0, issued: 2026-03-10 }
+            """);
+        var parsed = new CredentialSite.Load.ParsedFiles();
+        var options = new BuildOptions { Source = site.Source, Output = site.Output };
+        Assert.False(SiteBuild.Run(options, parsed).Diagnostics.HasErrors);
+        var edits = new (string Path, string From, string To)[]
+        {
+            // The role's "atLeast 1, tier: capability" rule now accepts one badge fewer (its pool changed).
+            ("catalog/badges/stakeholder-management.yml", "tier: capability", "tier: baseline"),
+            // Rigor scores, and the cards showing them, read the site's method weights.
+            ("site.yml", "asOf: 2026-11-01", "asOf: 2026-11-01\nrigor: { methods: { oral-defense: 0.1 } }"),
+            // Cards show the issuer's name and the competencies' clusters.
+            ("catalog/issuers/academy.yml", "name: Test Academy", "name: Renamed Academy"),
+            ("catalog/competencies/core.yml", "cluster: Craft", "cluster: Engineering Craft"),
+            // Ada's target role changes: her readiness and page.
+            ("input/portfolios/ada/portfolio.yml", "targetRole: engineer-2", "targetRole: engineer-1"),
+        };
+        for (var i = 0; i < edits.Length; i++)
+        {
+            var (path, from, to) = edits[i];
+            var text = File.ReadAllText(Path.Combine(site.Source, path));
+            Assert.Contains(from, text);
+            site.Write(path, text.Replace(from, to));
+            var rebuilt = SiteBuild.Run(options, parsed);
+            Assert.False(rebuilt.Diagnostics.HasErrors, string.Join("\n", rebuilt.Diagnostics.Sorted()));
+            var fresh = Path.Combine(site.Root, $"fresh-{i}");
+            Assert.False(SiteBuild.Run(options with { Output = fresh }).Diagnostics.HasErrors);
+            AssertSameFiles(site.Output, fresh);
+        }
+        site.AssertFile("badges/code-review/index.html", "Renamed Academy");
+    }
+
     private static void AssertSameFiles(string a, string b)
     {
         var files = TestSite.FilesUnder(a);

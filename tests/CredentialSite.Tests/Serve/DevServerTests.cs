@@ -117,6 +117,24 @@ public sealed class DevServerTests
     }
 
     [Fact]
+    public async Task Serve_WhenOnlyTheChecksAcrossFilesFail_TheTabRenderedAheadGetsTheOverlay_AndTheLastGoodPageIsServed()
+    {
+        await using var r = await StartAsync();
+        var page = $"{r.Server.Url}badges/code-review/";
+        var before = await r.Http.GetStringAsync(page);
+        using var onPage = await SubscribeAsync(r, new Uri(page).AbsolutePath);
+
+        // The file parses, so the open page may be rendered ahead; the unknown issuer is found by the checks across files.
+        var yml = File.ReadAllText(Path.Combine(r.Site.Source, "catalog/badges/code-review.yml"));
+        r.Site.Write("catalog/badges/code-review.yml", yml.Replace("issuer: academy", "issuer: academy-typo"));
+
+        Assert.Contains("\"ahead\":true", await NextEventAsync(onPage, "reload"));
+        var error = await NextEventAsync(onPage, "build-error");
+        Assert.Contains("unknown issuer 'academy-typo'", System.Text.Json.JsonDocument.Parse(error).RootElement.GetProperty("diagnostics").GetString());
+        Assert.Equal(before, await r.Http.GetStringAsync(page));
+    }
+
+    [Fact]
     public async Task Serve_AnswersUnknownAddresses_WithThe404Page()
     {
         await using var r = await StartAsync();
