@@ -43,7 +43,8 @@ public static class LoadCatalog
     {
         // x.yml and x.yaml would both claim the id x: the first (in name order) wins, the second is an error.
         var files = new List<string>();
-        foreach (var group in SourceFolder.YamlFiles(folder).GroupBy(Path.GetFileNameWithoutExtension, StringComparer.Ordinal))
+        var listed = parsed is null ? SourceFolder.YamlFiles(folder) : parsed.List(folder, SourceFolder.YamlFiles);
+        foreach (var group in listed.GroupBy(Path.GetFileNameWithoutExtension, StringComparer.Ordinal))
         {
             files.Add(group.First());
             foreach (var dup in group.Skip(1))

@@ -28,6 +28,37 @@ public sealed class DevServer : IDisposable
     private readonly object _gate = new();
     private readonly SemaphoreSlim _changed = new(0);
     private readonly Load.ParsedFiles _parsed = new(); // a rebuild re-parses only the files that changed
+
+    // What the watcher saw since the last rebuild began (full paths), for ParsedFiles.Since; _watchComplete is false
+    // while that is not the whole story (before the watcher ran, or after it lost events).
+    private readonly object _watchGate = new();
+    private HashSet<string> _edited = new(StringComparer.Ordinal), _moved = new(StringComparer.Ordinal);
+    private bool _watchComplete;
+
+    /// <summary>The watcher's report for the rebuild about to start (null: check every file), and a fresh one begins.</summary>
+    private Load.ParsedFiles.Report? TakeReport()
+    {
+        lock (_watchGate)
+        {
+            var report = _watchComplete ? new Load.ParsedFiles.Report(_edited, _moved) : null;
+            (_edited, _moved, _watchComplete) = (new(StringComparer.Ordinal), new(StringComparer.Ordinal), true);
+            return report;
+        }
+    }
+
+    /// <summary>A rebuild that did not finish hands its report on to the next one.</summary>
+    private void GiveBack(Load.ParsedFiles.Report? report)
+    {
+        lock (_watchGate)
+        {
+            if (report is null) _watchComplete = false;
+            else
+            {
+                _edited.UnionWith(report.Changed);
+                _moved.UnionWith(report.Moved);
+            }
+        }
+    }
     private CancellationTokenSource? _building; // the rebuild in progress, cancelled by a newer change
     private FileSystemWatcher? _watcher;
     private string? _lastError;
@@ -64,11 +95,21 @@ public sealed class DevServer : IDisposable
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _watcher = new FileSystemWatcher(_options.Source) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.DirectoryName | NotifyFilters.Size };
-        FileSystemEventHandler onChange = (_, e) => { if (Watched(e.FullPath)) Changed(); };
-        _watcher.Changed += onChange;
-        _watcher.Created += onChange;
-        _watcher.Deleted += onChange;
-        _watcher.Renamed += (_, e) => { if (Watched(e.FullPath) || Watched(e.OldFullPath)) Changed(); };
+        void On(bool moved, params string[] paths)
+        {
+            if (!paths.Any(Watched)) return;
+            lock (_watchGate)
+                foreach (var path in paths) (moved ? _moved : _edited).Add(Path.GetFullPath(path));
+            Changed();
+        }
+        _watcher.Changed += (_, e) => On(false, e.FullPath);
+        _watcher.Created += (_, e) => On(true, e.FullPath);
+        _watcher.Deleted += (_, e) => On(true, e.FullPath);
+        _watcher.Renamed += (_, e) => On(true, e.FullPath, e.OldFullPath);
+        // Events were lost (the kernel's queue overflowed): the next rebuild checks every file.
+        _watcher.Error += (_, _) => { lock (_watchGate) _watchComplete = false; Changed(); };
+        // Files saved between the first build and now were not seen: the first rebuild checks every file too.
+        lock (_watchGate) _watchComplete = false;
         _watcher.EnableRaisingEvents = true;
         ready?.Invoke(Url);
 
@@ -157,18 +198,22 @@ public sealed class DevServer : IDisposable
         }
         using var building = new CancellationTokenSource();
         Volatile.Write(ref _building, building);
+        var report = TakeReport();
+        _parsed.Since(report);
         try
         {
             result = SiteBuild.Run(_options with { BaseUrl = $"http://127.0.0.1:{Port}{BasePath}" }, _parsed, RenderAhead, building.Token);
         }
         catch (OperationCanceledException)
         {
+            GiveBack(report);
             // A newer save is waiting: its rebuild follows at once. Pages rendered ahead stay served until it replaces them.
             _log.WriteLine($"rebuild dropped after {clock.ElapsedMilliseconds} ms: a newer change is being built");
             return;
         }
         catch (Exception e)
         {
+            GiveBack(null);
             _ahead.Clear();
             Report($"internal error: {e.GetType().Name}: {e.Message}");
             return;

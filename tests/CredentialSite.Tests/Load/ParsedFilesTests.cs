@@ -46,4 +46,39 @@ public sealed class ParsedFilesTests
         Assert.Equal("catalog/issuers/academy.yml", unknown.Location.Path);
         Assert.Equal(first.Sorted().Select(d => d.ToString()), second.Sorted().Select(d => d.ToString()));
     }
+
+    [Fact]
+    public void WithAWatcherReport_OnlyReportedFilesAndFoldersAreLookedAt()
+    {
+        using var site = TestSite.Create();
+        var parsed = new ParsedFiles();
+        string Full(string rel) => Path.GetFullPath(Path.Combine(site.Source, rel));
+        ParsedFiles.Report Saw(string[]? changed = null, string[]? moved = null) =>
+            new((changed ?? []).Select(Full).ToHashSet(), (moved ?? []).Select(Full).ToHashSet());
+        var first = Load(site, parsed, new DiagnosticBag());
+        var count = parsed.Parsed;
+
+        // A reported edit is parsed again.
+        var badge = "catalog/badges/code-review.yml";
+        site.Write(badge, File.ReadAllText(Full(badge)).Replace("name: Code Review", "name: Reported Review"));
+        parsed.Since(Saw(changed: [badge]));
+        Assert.Equal("Reported Review", Load(site, parsed, new DiagnosticBag()).Badges.Single(b => b.Id == "code-review").Name);
+        Assert.Equal(count + 1, parsed.Parsed);
+
+        // A file created in a folder makes the folder be listed again; a deleted one leaves it.
+        site.Write("catalog/badges/new-badge.yml", File.ReadAllText(Full(badge)).Replace("name: Reported Review", "name: New Badge"));
+        parsed.Since(Saw(moved: ["catalog/badges/new-badge.yml"]));
+        Assert.Contains(Load(site, parsed, new DiagnosticBag()).Badges, b => b.Id == "new-badge");
+        File.Delete(Full("catalog/badges/new-badge.yml"));
+        parsed.Since(Saw(moved: ["catalog/badges/new-badge.yml"]));
+        Assert.DoesNotContain(Load(site, parsed, new DiagnosticBag()).Badges, b => b.Id == "new-badge");
+
+        // A file the watcher did not report is not even looked at; without a report, every file is checked.
+        var issuer = "catalog/issuers/academy.yml";
+        site.Write(issuer, File.ReadAllText(Full(issuer)).Replace("name: Test Academy", "name: Unreported Academy"));
+        parsed.Since(Saw());
+        Assert.Same(first.Issuers.Single(), Load(site, parsed, new DiagnosticBag()).Issuers.Single());
+        parsed.Since(null);
+        Assert.Equal("Unreported Academy", Load(site, parsed, new DiagnosticBag()).Issuers.Single().Name);
+    }
 }

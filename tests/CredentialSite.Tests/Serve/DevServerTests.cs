@@ -135,6 +135,25 @@ public sealed class DevServerTests
     }
 
     [Fact]
+    public async Task Serve_SeesEverySave_AfterTheFirstRebuild_IncludingANewBadgeFile()
+    {
+        await using var r = await StartAsync();
+        using var events = await SubscribeAsync(r);
+        var path = Path.Combine(r.Site.Source, "catalog/badges/code-review.yml");
+        var yml = File.ReadAllText(path);
+        // The first rebuild checks every file; later ones trust what the watcher reported.
+        foreach (var summary in new[] { "First edit.", "Second edit.", "Third edit." })
+        {
+            r.Site.Write("catalog/badges/code-review.yml", yml.Replace("Gives specific, kind and actionable review feedback.", summary));
+            await NextEventAsync(events, "reload");
+            Assert.Contains(summary, await r.Http.GetStringAsync($"{r.Server.Url}badges/code-review/"));
+        }
+        r.Site.Write("catalog/badges/pairing.yml", yml.Replace("name: Code Review", "name: Pairing"));
+        await NextEventAsync(events, "reload");
+        Assert.Contains("Pairing", await r.Http.GetStringAsync($"{r.Server.Url}badges/pairing/"));
+    }
+
+    [Fact]
     public async Task Serve_AnswersUnknownAddresses_WithThe404Page()
     {
         await using var r = await StartAsync();
