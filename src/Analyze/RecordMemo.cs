@@ -40,3 +40,33 @@ public sealed class RecordMemo<TRecord, TValue> where TRecord : class
         return true;
     }
 }
+
+/// <summary>A read-only map whose values are made from its records when asked for, each at most once per map.</summary>
+public sealed class RecordMap<TRecord, TValue>(IReadOnlyDictionary<string, TRecord> records, Func<TRecord, TValue> make)
+    : IReadOnlyDictionary<string, TValue> where TRecord : class
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TValue> _made = new(StringComparer.Ordinal);
+
+    public TValue this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+
+    public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TValue value)
+    {
+        if (_made.TryGetValue(key, out value)) return true;
+        if (!records.TryGetValue(key, out var record)) return false;
+        value = _made.GetOrAdd(key, make(record));
+        return true;
+    }
+
+    public bool ContainsKey(string key) => records.ContainsKey(key);
+
+    public int Count => records.Count;
+
+    public IEnumerable<string> Keys => records.Keys;
+
+    public IEnumerable<TValue> Values => Keys.Select(k => this[k]);
+
+    public IEnumerator<KeyValuePair<string, TValue>> GetEnumerator() =>
+        Keys.Select(k => new KeyValuePair<string, TValue>(k, this[k])).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -21,14 +21,17 @@ public sealed class SiteIndex
         CompetenciesById = First(catalog.Frameworks.SelectMany(f => f.Competencies), c => c.Id);
         AllBadgesById = First(catalog.Badges, b => b.Id);
         Badges = catalog.Badges.Where(IsPublished).OrderBy(b => b.Name, StringComparer.Ordinal).ThenBy(b => b.Id, StringComparer.Ordinal).ToList();
-        BadgesById = Badges.ToDictionary(b => b.Id);
+        // Without drafts left out, the published badges are all of them.
+        BadgesById = Badges.Count == AllBadgesById.Count ? AllBadgesById : Badges.ToDictionary(b => b.Id);
         Ladders = catalog.Ladders.OrderBy(l => l.Name, StringComparer.Ordinal).ToList();
         RolesById = First(catalog.Ladders.SelectMany(l => l.Roles), r => r.Id);
         LaddersById = First(catalog.Ladders, l => l.Id);
         Pages = catalog.Pages.Where(p => !p.Draft || options.Drafts).OrderBy(p => p.Order).ThenBy(p => p.Title, StringComparer.Ordinal).ToList();
 
         Vetting = catalog.Issuers.ToDictionary(i => i.Id, i => Scores.Vetting(i, Site));
-        Rigor = catalog.Badges.ToDictionary(b => b.Id, b => RigorMemo.Get(b, [Site.RigorMethods], x => Scores.Rigor(x, Site)));
+        // Scored when asked for (kept per badge record, see RecordMemo): rendering one page ahead (serve) asks for a few.
+        var site = Site;
+        Rigor = new RecordMap<Badge, Score>(AllBadgesById, b => RigorMemo.Get(b, [site.RigorMethods], x => Scores.Rigor(x, site)));
 
         // Reverse links are made on first use: rendering one page ahead (serve) reads a few of them, a build all.
         var badges = Badges;
@@ -117,6 +120,7 @@ public sealed class SiteIndex
     public IReadOnlyList<FreePage> Pages { get; }
 
     public IReadOnlyDictionary<string, Score> Vetting { get; }
+    /// <summary>Every badge's rigor score (drafts included), by badge id.</summary>
     public IReadOnlyDictionary<string, Score> Rigor { get; }
 
     public IReadOnlyDictionary<string, IReadOnlyList<Badge>> BadgesByIssuer => _badgesByIssuer.Value;

@@ -105,6 +105,9 @@ public class SiteBuildTests
             // Cards show the issuer's name and the competencies' clusters.
             ("catalog/issuers/academy.yml", "name: Test Academy", "name: Renamed Academy"),
             ("catalog/competencies/core.yml", "cluster: Craft", "cluster: Engineering Craft"),
+            // A summary edit, and a rename that changes the badges' order.
+            ("catalog/badges/incident-command.yml", "summary: Leads the response to an incident.", "summary: Leads incident response."),
+            ("catalog/badges/code-review.yml", "name: Code Review", "name: Zealous Code Review"),
             // Ada's target role changes: her readiness and page.
             ("input/portfolios/ada/portfolio.yml", "targetRole: engineer-2", "targetRole: engineer-1"),
         };
