@@ -81,9 +81,10 @@ public static class SiteBuild
         (ViewBuilder, IReadOnlyList<PageJob>, RenderPages)? early = null;
         if (planned is not null && !diags.HasErrors)
         {
-            var (_, planJobs, planRenderer) = (early = Plan()).Value;
+            early = Plan();
             if (!diags.HasErrors)
             {
+                var (_, planJobs, planRenderer) = early.Value;
                 var byPath = planJobs.ToDictionary(j => j.OutputPath, StringComparer.Ordinal);
                 Stage("preview", () => { planned(path => byPath.TryGetValue(path, out var job) ? planRenderer.RenderOne(job) : null); return 0; });
             }

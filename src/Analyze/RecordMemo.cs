@@ -41,7 +41,7 @@ public sealed class RecordMemo<TRecord, TValue> where TRecord : class
     }
 }
 
-/// <summary>A read-only map whose values are made from its records when asked for, each at most once per map.</summary>
+/// <summary>A read-only map whose values are made from its records when first asked for, then kept for the map's life.</summary>
 public sealed class RecordMap<TRecord, TValue>(IReadOnlyDictionary<string, TRecord> records, Func<TRecord, TValue> make)
     : IReadOnlyDictionary<string, TValue> where TRecord : class
 {

@@ -135,7 +135,6 @@ public sealed class SiteIndex
 
     public bool IsPublished(Badge b) => !b.IsDraft || IncludeDrafts;
 
-
     public static IReadOnlyList<T> Get<T>(IReadOnlyDictionary<string, IReadOnlyList<T>> map, string key) =>
         map.TryGetValue(key, out var list) ? list : [];
 

@@ -7,26 +7,23 @@ namespace CredentialSite.Render;
 public sealed partial class ViewBuilder
 {
     private readonly SiteIndex _ix;
-    private readonly Lazy<Dictionary<string, BadgeCard>> _cards;
+    private readonly RecordMap<Badge, BadgeCard> _cards;
     private readonly Dictionary<string, RoleRef> _roles;
 
     public ViewBuilder(SiteIndex index)
     {
         _ix = index;
-        // Every card is made on first use of the whole set: rendering one page ahead (serve) needs a few.
-        _cards = new(() => index.Badges.ToDictionary(b => b.Id, Card, StringComparer.Ordinal));
+        // A published badge's card, made when first asked for: rendering one page ahead (serve) needs a few.
+        _cards = new(index.BadgesById, KeptCard);
         _roles = index.RolesById.Values.ToDictionary(r => r.Id, r =>
             new RoleRef(r.Id, r.Name, index.LaddersById[r.LadderId].Name, r.Level, RoleUrl(r.Id)), StringComparer.Ordinal);
     }
-
-    /// <summary>The card of every published badge, by id.</summary>
-    public IReadOnlyDictionary<string, BadgeCard> Cards => _cards.Value;
 
     // A card reads its badge, the issuer, the rigor score and the competencies: the same records give the same card,
     // which also keeps the page keys made from cards (see RenderCache) from one build to the next.
     private static readonly RecordMemo<Badge, BadgeCard> CardMemo = new();
 
-    private BadgeCard Card(Badge b)
+    private BadgeCard KeptCard(Badge b)
     {
         var issuer = _ix.IssuersById.GetValueOrDefault(b.Issuer);
         var inputs = new object?[b.Competencies.Count + 2];
@@ -37,7 +34,7 @@ public sealed partial class ViewBuilder
     }
 
     /// <summary>The card of a published badge, or null.</summary>
-    private BadgeCard? CardOf(string id) => _ix.BadgesById.TryGetValue(id, out var b) ? Card(b) : null;
+    private BadgeCard? CardOf(string id) => _cards.TryGetValue(id, out var card) ? card : null;
 
     /// <summary>Long lists of badges that would count (thousands in a large catalog) show this many, then a count.</summary>
     public const int MaxListed = 12;
@@ -82,7 +79,7 @@ public sealed partial class ViewBuilder
 
     /// <summary>Changelog entries of published badges, newest first (also the feed's entries).</summary>
     public IReadOnlyList<ChangeView> RecentChanges(int max) =>
-        _ix.Badges.SelectMany(b => (b.Governance?.Changelog ?? []).Select(c => new ChangeView(Cards[b.Id], c.Version, c.Date, c.Changes)))
+        _ix.Badges.SelectMany(b => (b.Governance?.Changelog ?? []).Select(c => new ChangeView(_cards[b.Id], c.Version, c.Date, c.Changes)))
             .OrderByDescending(c => c.Date).ThenBy(c => c.Badge.Id, StringComparer.Ordinal).ThenBy(c => c.Version, StringComparer.Ordinal)
             .Take(max).ToList();
 
@@ -92,7 +89,7 @@ public sealed partial class ViewBuilder
 
     public BadgeIndexView BadgeIndex(string sort)
     {
-        var byName = _ix.Badges.Select(b => Cards[b.Id]).ToList();
+        var byName = _ix.Badges.Select(b => _cards[b.Id]).ToList();
         var byTier = Vocabulary.Tiers.Select(t => new BadgeGroup(Words.Title(t), t, byName.Where(c => c.Tier == t).ToList())).ToList();
         IReadOnlyList<BadgeCard> all = sort switch
         {
@@ -109,7 +106,7 @@ public sealed partial class ViewBuilder
     {
         var issuer = _ix.IssuersById.GetValueOrDefault(b.Issuer);
         return new BadgePageView(
-            b, Card(b), issuer, issuer is null ? null : _ix.Vetting[issuer.Id], _ix.Rigor[b.Id],
+            b, _cards[b.Id], issuer, issuer is null ? null : _ix.Vetting[issuer.Id], _ix.Rigor[b.Id],
             b.Competencies.Select(c => CompetencyRef(c.Competency, c.Level, c.Behaviors)).ToList(),
             b.Rubric is null ? null : Rubric(b.Rubric),
             b.Assessment.Select(a => new AssessmentView(a, Vocabulary.MethodsById[a.Method].Name, Vocabulary.MethodsById[a.Method].CtdlMethod, a.Duration?.ToWords())).ToList(),

@@ -35,30 +35,6 @@ public sealed class DevServer : IDisposable
     private HashSet<string> _edited = new(StringComparer.Ordinal), _moved = new(StringComparer.Ordinal);
     private bool _watchComplete;
 
-    /// <summary>The watcher's report for the rebuild about to start (null: check every file), and a fresh one begins.</summary>
-    private Load.ParsedFiles.Report? TakeReport()
-    {
-        lock (_watchGate)
-        {
-            var report = _watchComplete ? new Load.ParsedFiles.Report(_edited, _moved) : null;
-            (_edited, _moved, _watchComplete) = (new(StringComparer.Ordinal), new(StringComparer.Ordinal), true);
-            return report;
-        }
-    }
-
-    /// <summary>A rebuild that did not finish hands its report on to the next one.</summary>
-    private void GiveBack(Load.ParsedFiles.Report? report)
-    {
-        lock (_watchGate)
-        {
-            if (report is null) _watchComplete = false;
-            else
-            {
-                _edited.UnionWith(report.Changed);
-                _moved.UnionWith(report.Moved);
-            }
-        }
-    }
     private CancellationTokenSource? _building; // the rebuild in progress, cancelled by a newer change
     private FileSystemWatcher? _watcher;
     private string? _lastError;
@@ -167,6 +143,31 @@ public sealed class DevServer : IDisposable
                 Build();
             }
             catch (OperationCanceledException) { return; }
+        }
+    }
+
+    /// <summary>The watcher's report for the rebuild about to start (null: check every file), and a fresh one begins.</summary>
+    private Load.ParsedFiles.Report? TakeReport()
+    {
+        lock (_watchGate)
+        {
+            var report = _watchComplete ? new Load.ParsedFiles.Report(_edited, _moved) : null;
+            (_edited, _moved, _watchComplete) = (new(StringComparer.Ordinal), new(StringComparer.Ordinal), true);
+            return report;
+        }
+    }
+
+    /// <summary>A rebuild that did not finish hands its report on to the next one.</summary>
+    private void GiveBack(Load.ParsedFiles.Report? report)
+    {
+        lock (_watchGate)
+        {
+            if (report is null) _watchComplete = false;
+            else
+            {
+                _edited.UnionWith(report.Changed);
+                _moved.UnionWith(report.Moved);
+            }
         }
     }
 
