@@ -70,32 +70,25 @@ public static class SiteBuild
         var index = Stage("analyze", () => new SiteIndex(catalog, options));
         var theme = Stage("theme", () => Theme.Load(options.BuiltInTheme ?? Theme.BuiltInFolder, source.Theme, source.Root, diags));
         // 4. Plan: every page with its view model and JSON-LD.
-        (ViewBuilder Views, IReadOnlyList<PageJob> Jobs, RenderPages Renderer) Plan()
-        {
-            var views = Stage("views", () => new ViewBuilder(index));
-            var jobs = Stage("plan", () => PlanPages.Run(index, views, diags));
-            return (views, jobs, new RenderPages(theme, index, diags, Navigation(index)));
-        }
-        // serve shows the pages open in tabs as soon as every file has parsed, without waiting for the checks across
-        // files: if those fail, the build fails below and the tabs show the error overlay over the page.
-        (ViewBuilder, IReadOnlyList<PageJob>, RenderPages)? early = null;
+        var views = Stage("views", () => new ViewBuilder(index));
+        RenderPages? renderer = null;
+        RenderPages Renderer() => renderer ??= new RenderPages(theme, index, diags, Navigation(index));
+        // serve shows the pages open in tabs as soon as every file has parsed, each planned on its own, without waiting
+        // for the checks across files: if those fail, the build fails below and the tabs show the error overlay.
         if (planned is not null && !diags.HasErrors)
-        {
-            early = Plan();
-            if (!diags.HasErrors)
+            Stage("preview", () =>
             {
-                var (_, planJobs, planRenderer) = early.Value;
-                var byPath = planJobs.ToDictionary(j => j.OutputPath, StringComparer.Ordinal);
-                Stage("preview", () => { planned(path => byPath.TryGetValue(path, out var job) ? planRenderer.RenderOne(job) : null); return 0; });
-            }
-        }
+                planned(path => PlanPages.Run(index, views, new DiagnosticBag(), new HashSet<string> { path }) is [var job]
+                    ? Renderer().RenderOne(job) : null);
+                return 0;
+            });
         stages.Add(("validate", validation.GetAwaiter().GetResult()));
         foreach (var d in checks.All) diags.Add(d);
         // Every check that points at a field has run: a one-shot build lets the field positions go (serve keeps its
         // records, and their positions, for the next build).
         if (parsed is null) ReleasePositions(loaded);
         if (diags.HasErrors) return Done();
-        var (views, jobs, renderer) = early ?? Plan();
+        var jobs = Stage("plan", () => PlanPages.Run(index, views, diags));
         // 5. Site files: credential JSON, catalog.json, sitemap, feed, robots, GitHub Pages files, assets, and the
         //    sharded search index with the explorer's data (all built from the catalog; badge JSON comes with its page).
         var files = Stage("files", () => SiteFiles.Run(index, views, jobs, theme, source.Root, source.Assets)
@@ -108,13 +101,13 @@ public static class SiteBuild
         if (diags.HasErrors) return Done();
         var basePath = index.Site.BasePath;
         // A rebuild skips pages whose inputs did not change (validate checks every page).
-        var cache = writer is null ? null : RenderCache.Open(options.Output, RenderCache.BuildKey(theme, renderer.Site, Lookups(index)));
+        var cache = writer is null ? null : RenderCache.Open(options.Output, RenderCache.BuildKey(theme, Renderer().Site, Lookups(index)));
         var recheck = cache?.FilesRemoved(sitePaths) ?? false;
         var freePages = jobs.Where(j => j.FreePage is not null).ToDictionary(j => j.OutputPath, j => j.FreePage!.SourcePath);
         Func<string, SourceLocation?>? SourceOf(string page) => freePages.TryGetValue(page, out var rel)
             ? target => CheckLinks.Find(File.ReadAllText(Path.Combine(source.Root, rel)), rel, target)
             : null;
-        var pages = Stage("render", () => renderer.Run(jobs, (path, html) =>
+        var pages = Stage("render", () => Renderer().Run(jobs, (path, html) =>
         {
             CheckLinks.Page(path, html, sitePaths, basePath, diags, SourceOf(path));
             writer?.Put(path, html);

@@ -8,8 +8,13 @@ namespace CredentialSite.Render;
 /// <summary>Stage 4: decides every HTML page of the site, with its view model and JSON-LD.</summary>
 public static class PlanPages
 {
-    public static IReadOnlyList<PageJob> Run(SiteIndex ix, ViewBuilder views, DiagnosticBag diags)
+    /// <param name="only">
+    /// Plan just these pages (output paths), as they are in the whole plan: <c>serve</c> renders the pages open in tabs
+    /// before the rest, and the thousands of badge and people pages are then not planned at all.
+    /// </param>
+    public static IReadOnlyList<PageJob> Run(SiteIndex ix, ViewBuilder views, DiagnosticBag diags, IReadOnlySet<string>? only = null)
     {
+        bool Wanted(params string[] outputs) => only is null || outputs.Any(only.Contains);
         var jobs = new List<PageJob>();
         var home = new Crumb("Home", "");
         PageMeta Meta(string kind, string title, string? description, string path, IReadOnlyList<Crumb> crumbs,
@@ -31,6 +36,7 @@ public static class PlanPages
                     path, sort == "name" ? [home] : [home, badgesCrumb]), () => views.BadgeIndex(sort)));
         foreach (var b in ix.Badges)
         {
+            if (!Wanted($"badges/{b.Id}/index.html")) continue;
             jobs.Add(Job($"badges/{b.Id}/index.html", "badge.html",
                 Meta("badge", b.Name, b.Summary, $"badges/{b.Id}/", [home, badgesCrumb], $"badges/{b.Id}.json", b.Image),
                 () => views.Badge(b),
@@ -69,7 +75,7 @@ public static class PlanPages
             jobs.Add(Job($"{url}index.html", "framework.html",
                 Meta("framework", f.Name, MarkdownFirstLine(f.Description), url, [home, competenciesCrumb]), () => frameworks.Value[index]));
             var fwCrumb = new Crumb(f.Name, url);
-            foreach (var c in f.Competencies)
+            foreach (var c in f.Competencies.Where(c => Wanted($"competencies/{c.Id}/index.html")))
                 jobs.Add(Job($"competencies/{c.Id}/index.html", "competency.html",
                     Meta("competency", c.Name, MarkdownFirstLine(c.Description), $"competencies/{c.Id}/", [home, competenciesCrumb, fwCrumb]),
                     () => views.Competency(c)));
@@ -104,6 +110,7 @@ public static class PlanPages
             foreach (var person in ix.People)
             {
                 var url = ViewBuilder.PersonUrl(person.Id);
+                if (!Wanted($"{url}index.html", $"{url}dossier/index.html")) continue;
                 jobs.Add(Job($"people/{person.Id}/index.html", "person.html",
                     Meta("person", person.Name, person.Headline, url, [home, peopleCrumb]) with { OgType = "profile" },
                     () => views.Portfolio(person), () => [Script(Credentials.ProfilePage(ix, person))]));
@@ -134,6 +141,7 @@ public static class PlanPages
 
         jobs.Add(Job("404.html", "404.html", Meta("404", "Page not found", null, "404.html", [home]), () => new object()));
 
+        if (only is not null) jobs.RemoveAll(j => !only.Contains(j.OutputPath));
         // A free page must not take the address of a generated page (or of another free page).
         var taken = new Dictionary<string, PageJob>(StringComparer.Ordinal);
         foreach (var job in jobs.Where(j => j.FreePage is null).Concat(jobs.Where(j => j.FreePage is not null)))

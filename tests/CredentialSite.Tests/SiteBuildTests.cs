@@ -126,6 +126,33 @@ public class SiteBuildTests
         site.AssertFile("badges/code-review/index.html", "Renamed Academy");
     }
 
+    /// <summary>serve plans and renders each open page on its own, ahead of the rest: it must be the page the build writes.</summary>
+    [Fact]
+    public void EveryPageRenderedAhead_IsByteIdenticalToThePageTheBuildWrites()
+    {
+        using var site = TestSite.Create("""
+            -- input/portfolios/ada/portfolio.yml --
+            name: Ada Example
+            consent: { publish: true, date: 2026-06-01, scope: [profile, badges] }
+            currentRole: engineer-1
+            targetRole: engineer-2
+            badges:
+              - { badge: code-review, version: 1.0.0, issued: 2026-03-10 }
+            """);
+        site.Run().AssertOk();
+        var pages = TestSite.FilesUnder(site.Output).Where(f => f.EndsWith(".html", StringComparison.Ordinal)).ToList();
+        Assert.Contains("people/ada/dossier/index.html", pages);
+        Assert.Contains("about/index.html", pages);
+
+        var ahead = new Dictionary<string, byte[]?>();
+        var result = SiteBuild.Run(new BuildOptions { Source = site.Source, Output = site.Output, DryRun = true },
+            planned: render => { foreach (var page in pages) ahead[page] = render(page); });
+
+        Assert.False(result.Diagnostics.HasErrors);
+        foreach (var page in pages)
+            Assert.True(File.ReadAllBytes(Path.Combine(site.Output, page)).AsSpan().SequenceEqual(ahead[page]), page);
+    }
+
     private static void AssertSameFiles(string a, string b)
     {
         var files = TestSite.FilesUnder(a);
