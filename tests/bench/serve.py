@@ -58,7 +58,7 @@ events, other = [], []
 threading.Thread(target=listen, args=("?page=" + urllib.parse.quote(urllib.parse.urlparse(page).path), events), daemon=True).start()
 threading.Thread(target=listen, args=("", other), daemon=True).start()
 with lock: lock.wait_for(lambda: any(e[0] == "hello" for e in events) and any(e[0] == "hello" for e in other), timeout=30)
-reload_ms, visible_ms, rest_ms, server_ms = [], [], [], []
+reload_ms, visible_ms, rest_ms, server_ms, server_gcs = [], [], [], [], []
 try:
     for i in range(edits):
         marker = f"Edited for the serve benchmark, run {i}."
@@ -73,6 +73,8 @@ try:
         t1 = first(events, seen)
         data = next(d for n, t, d in events[seen:] if n == "reload")
         if m := re.search(r'"ms":(\d+)', data): server_ms.append(int(m.group(1)))
+        if m := re.search(r'"gcs":(\d+)', data): server_gcs.append(int(m.group(1)))
+        if os.environ.get("SERVE_BENCH_DEBUG"): print(data, file=sys.stderr)
         html = urllib.request.urlopen(page).read().decode()
         t2 = time.perf_counter()
         if marker not in html: sys.exit("the page does not show the edit")
@@ -87,8 +89,12 @@ finally:
     except subprocess.TimeoutExpired: proc.kill()
 stages = [l.strip() for l in log if l.startswith("  load")]
 if stages: print("last rebuild's stages: " + stages[-1], file=sys.stderr)
+if os.environ.get("SERVE_BENCH_DEBUG"): print("\n".join(stages), file=sys.stderr)
+idle = [int(m.group(1)) for l in log if (m := re.search(r"collected while idle: (\d+) ms", l))]
+if idle: print(f"collections while idle: {statistics.median(idle):.0f} / {max(idle)} ms", file=sys.stderr)
 if server_ms: print(f"in the server, rebuild start -> page rendered ahead: {statistics.median(server_ms):.0f} / {max(server_ms)} ms "
-                    "(the rest of save -> reload is the watcher, the 15 ms quiet period and the event)", file=sys.stderr)
+                    "(the rest of save -> reload is the watcher, the 15 ms quiet period and the event)"
+                    + (f"; garbage collections during it: {sum(server_gcs)} in {len(server_gcs)} edits" if server_gcs else ""), file=sys.stderr)
 def cell(xs): return f"{statistics.median(xs):.0f} / {max(xs):.0f} ms"
 print("| badges | edits | tab on the edited page: save -> reload | save -> page shows the edit | tab on another page: save -> reload (whole site rebuilt) |")
 print("|---|---|---|---|---|")
