@@ -33,21 +33,17 @@ public sealed class SiteIndex
         var site = Site;
         Rigor = new RecordMap<Badge, Score>(AllBadgesById, b => RigorMemo.Get(b, [site.RigorMethods], x => Scores.Rigor(x, site)));
 
-        // Reverse links are made on first use: rendering one page ahead (serve) reads a few of them, a build all.
-        var badges = Badges;
+        // Reverse links: rendering one page ahead (serve) reads a few of them, a build all (see ReverseLinks).
         var roles = catalog.Ladders.SelectMany(l => l.Roles).ToList();
-        Lazy<IReadOnlyDictionary<string, IReadOnlyList<T>>> Later<T>(Func<IEnumerable<(string, T)>> pairs) where T : class =>
-            new(() => Group(pairs()));
-        _badgesByIssuer = Later(() => badges.Select(b => (b.Issuer, b)));
-        _badgesByCompetency = Later(() => badges.SelectMany(b => b.Competencies.Select(c => (c.Competency, b))));
-        _stackedFrom = Later(() => badges.SelectMany(b => b.StacksInto.Select(t => (t, b))));
-        _unlockedBy = Later(() => badges.SelectMany(b => b.Prerequisites.Select(p => (p, b))));
-        _rolesRequiring = Later(() => roles.SelectMany(r => r.RequiredBadges.Select(b => (b, r))));
-        _rolesRecommending = Later(() => roles.SelectMany(r => r.OptionalBadges.Select(b => (b, r))));
-        _rolesExpecting = Later(() => roles.SelectMany(r => r.Competencies.Select(c => (c.Competency, r))));
-        _promotionsNaming = Later(() => roles.SelectMany(r => (r.Promotion?.Packages ?? [])
-            .SelectMany(p => p.Rules.SelectMany(rule => rule.All.Concat(rule.Of))).Distinct().Select(b => (b, r))));
-        _promotionsFrom = Later(() => roles.SelectMany(r => (r.Promotion?.From ?? []).Select(f => (f, r))));
+        BadgesByIssuer = new(Badges, b => [b.Issuer]);
+        BadgesByCompetency = new(Badges, b => b.Competencies.Select(c => c.Competency));
+        StackedFrom = new(Badges, b => b.StacksInto);
+        UnlockedBy = new(Badges, b => b.Prerequisites);
+        RolesRequiring = new(roles, r => r.RequiredBadges);
+        RolesRecommending = new(roles, r => r.OptionalBadges);
+        RolesExpecting = new(roles, r => r.Competencies.Select(c => c.Competency));
+        PromotionsNaming = new(roles, r => (r.Promotion?.Packages ?? []).SelectMany(p => p.Rules.SelectMany(rule => rule.All.Concat(rule.Of))).Distinct());
+        PromotionsFrom = new(roles, r => r.Promotion?.From ?? []);
 
         // Portfolios arrive here already filtered by Privacy.ApplyConsent: only consented people, only scoped sections.
         People = catalog.Portfolios.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
@@ -57,16 +53,16 @@ public sealed class SiteIndex
         // Computed once per rule (Lazy: parallel readers of a new rule wait for one computation), from the badges that can
         // match: a rule naming badges, a competency, a tier, a cluster or an impact reads only those, not the whole catalog.
         var all = catalog.Badges;
-        var byCompetency = Later(() => all.SelectMany(b => b.Competencies.Select(c => (c.Competency, b))));
-        var byTier = Later(() => all.Select(b => (b.Tier, b)));
-        var byImpact = Later(() => all.SelectMany(b => b.Impact.Select(i => (i, b))));
+        var byCompetency = new ReverseLinks<Badge>(all, b => b.Competencies.Select(c => c.Competency));
+        var byTier = new ReverseLinks<Badge>(all, b => [b.Tier]);
+        var byImpact = new ReverseLinks<Badge>(all, b => b.Impact);
         IEnumerable<Badge> Pool(PromotionRule r) =>
             r.IsAll ? r.All.Select(AllBadgesById.GetValueOrDefault).OfType<Badge>()
             : r.Of.Count > 0 ? r.Of.Select(AllBadgesById.GetValueOrDefault).OfType<Badge>()
-            : r.Competency is { } c ? Get(byCompetency.Value, c)
-            : r.Tier is { } t ? Get(byTier.Value, t)
-            : r.Cluster is { } cluster ? CompetenciesById.Values.Where(c => c.Cluster == cluster).SelectMany(c => Get(byCompetency.Value, c.Id))
-            : r.Impact is { } impact ? Get(byImpact.Value, impact)
+            : r.Competency is { } c ? byCompetency[c]
+            : r.Tier is { } t ? byTier[t]
+            : r.Cluster is { } cluster ? CompetenciesById.Values.Where(c => c.Cluster == cluster).SelectMany(c => byCompetency[c.Id])
+            : r.Impact is { } impact ? byImpact[impact]
             : all;
         var accepted = new System.Collections.Concurrent.ConcurrentDictionary<PromotionRule, Lazy<IReadOnlyList<string>>>(ReferenceEqualityComparer.Instance);
         var frameworks = catalog.Frameworks;
@@ -86,9 +82,6 @@ public sealed class SiteIndex
     private static readonly RecordMemo<Badge, Score> RigorMemo = new();
     private static readonly RecordMemo<PromotionRule, IReadOnlyList<string>> AcceptedMemo = new();
 
-    private readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<Badge>>> _badgesByIssuer, _badgesByCompetency, _stackedFrom, _unlockedBy;
-    private readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<Role>>> _rolesRequiring, _rolesRecommending, _rolesExpecting,
-        _promotionsNaming, _promotionsFrom;
     private readonly Lazy<Dictionary<string, int>> _holderCounts;
     private readonly Lazy<Dictionary<string, ReadinessReport>> _readiness;
 
@@ -123,42 +116,22 @@ public sealed class SiteIndex
     /// <summary>Every badge's rigor score (drafts included), by badge id.</summary>
     public IReadOnlyDictionary<string, Score> Rigor { get; }
 
-    public IReadOnlyDictionary<string, IReadOnlyList<Badge>> BadgesByIssuer => _badgesByIssuer.Value;
-    public IReadOnlyDictionary<string, IReadOnlyList<Badge>> BadgesByCompetency => _badgesByCompetency.Value;
-    public IReadOnlyDictionary<string, IReadOnlyList<Badge>> StackedFrom => _stackedFrom.Value;
-    public IReadOnlyDictionary<string, IReadOnlyList<Badge>> UnlockedBy => _unlockedBy.Value;
-    public IReadOnlyDictionary<string, IReadOnlyList<Role>> RolesRequiring => _rolesRequiring.Value;
-    public IReadOnlyDictionary<string, IReadOnlyList<Role>> RolesRecommending => _rolesRecommending.Value;
-    public IReadOnlyDictionary<string, IReadOnlyList<Role>> RolesExpecting => _rolesExpecting.Value;
-    public IReadOnlyDictionary<string, IReadOnlyList<Role>> PromotionsNaming => _promotionsNaming.Value;
-    public IReadOnlyDictionary<string, IReadOnlyList<Role>> PromotionsFrom => _promotionsFrom.Value;
+    public ReverseLinks<Badge> BadgesByIssuer { get; }
+    public ReverseLinks<Badge> BadgesByCompetency { get; }
+    public ReverseLinks<Badge> StackedFrom { get; }
+    public ReverseLinks<Badge> UnlockedBy { get; }
+    public ReverseLinks<Role> RolesRequiring { get; }
+    public ReverseLinks<Role> RolesRecommending { get; }
+    public ReverseLinks<Role> RolesExpecting { get; }
+    public ReverseLinks<Role> PromotionsNaming { get; }
+    public ReverseLinks<Role> PromotionsFrom { get; }
 
     public bool IsPublished(Badge b) => !b.IsDraft || IncludeDrafts;
-
-    public static IReadOnlyList<T> Get<T>(IReadOnlyDictionary<string, IReadOnlyList<T>> map, string key) =>
-        map.TryGetValue(key, out var list) ? list : [];
 
     private static Dictionary<string, T> First<T>(IEnumerable<T> items, Func<T, string> key)
     {
         var map = new Dictionary<string, T>(StringComparer.Ordinal);
         foreach (var item in items) map.TryAdd(key(item), item);
         return map;
-    }
-
-    /// <summary>
-    /// Values by key, in the order met, each value once per key. Every caller pairs each record with its keys in one
-    /// go, so a record met twice under a key (a badge listing a competency twice) is the last value of that key's list
-    /// when met again: comparing with the last one (by reference) is enough, with no set per key.
-    /// </summary>
-    private static Dictionary<string, IReadOnlyList<T>> Group<T>(IEnumerable<(string Key, T Value)> pairs) where T : class
-    {
-        var lists = new Dictionary<string, List<T>>(StringComparer.Ordinal);
-        foreach (var (key, value) in pairs)
-        {
-            ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lists, key, out _);
-            list ??= [];
-            if (list.Count == 0 || !ReferenceEquals(list[^1], value)) list.Add(value);
-        }
-        return lists.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<T>)kv.Value, StringComparer.Ordinal);
     }
 }

@@ -14,7 +14,7 @@ public static class LoadCatalog
                 "run the command in a site's source folder or pass --source <folder>");
             return null;
         }
-        var site = ReadFile(source.SiteFile, "site.yml", diags, parsed, (fields, bag) => ReadCatalog.Site(fields, bag, options.BaseUrl));
+        var site = ReadFile(source.SiteFile, source, diags, parsed, (fields, bag) => ReadCatalog.Site(fields, bag, options.BaseUrl));
 
         var issuers = ReadAll(source, source.Issuers, diags, parsed, ReadCatalog.Issuer);
         var frameworks = ReadAll(source, source.Competencies, diags, parsed, ReadCatalog.Framework);
@@ -31,10 +31,10 @@ public static class LoadCatalog
     }
 
     /// <summary>Reads one file, or takes its record from <paramref name="parsed"/> when the file did not change.</summary>
-    internal static T? ReadFile<T>(string fullPath, string relPath, DiagnosticBag diags, ParsedFiles? parsed,
+    internal static T? ReadFile<T>(string fullPath, SourceFolder source, DiagnosticBag diags, ParsedFiles? parsed,
         Func<YamlFields, DiagnosticBag, T?> read) where T : class
     {
-        T? Parse(DiagnosticBag bag) => YamlFile.Open(fullPath, relPath, bag) is { } fields ? read(fields, bag) : null;
+        T? Parse(DiagnosticBag bag) => YamlFile.Open(fullPath, source.Relative(fullPath), bag) is { } fields ? read(fields, bag) : null;
         return parsed is null ? Parse(diags) : parsed.Read(fullPath, diags, Parse);
     }
 
@@ -55,7 +55,7 @@ public static class LoadCatalog
         Parallel.For(0, files.Count, i =>
         {
             var id = Path.GetFileNameWithoutExtension(files[i]);
-            results[i] = ReadFile(files[i], source.Relative(files[i]), diags, parsed, (fields, bag) => read(fields, id, bag));
+            results[i] = ReadFile(files[i], source, diags, parsed, (fields, bag) => read(fields, id, bag));
         });
         return results.OfType<T>().ToList();
     }

@@ -25,7 +25,7 @@ public static class LoadPortfolios
                     "a portfolio folder has no portfolio.yml", "add the file, or remove the folder");
                 return;
             }
-            results[i] = LoadCatalog.ReadFile(file, source.Relative(file), diags, parsed,
+            results[i] = LoadCatalog.ReadFile(file, source, diags, parsed,
                 (fields, bag) => Read(fields, Path.GetFileName(folders[i]), source.Relative(folders[i]), bag));
         });
         return results.OfType<Portfolio>().ToList();

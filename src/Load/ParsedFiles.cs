@@ -35,6 +35,7 @@ public sealed class ParsedFiles
     private bool Untouched(string fullPath)
     {
         if (_since is not { } since || since.Changed.Contains(fullPath)) return false;
+        if (since.Moved.Count == 0) return true;
         for (var path = fullPath; !string.IsNullOrEmpty(path); path = Path.GetDirectoryName(path))
             if (since.Moved.Contains(path)) return false;
         return true;

@@ -71,7 +71,7 @@ public sealed partial class ViewBuilder
         var clusters = _ix.CompetenciesById.Values.Select(c => c.Cluster).OfType<string>().Distinct().Order(StringComparer.Ordinal)
             .Select(cl => new Count(cl, _ix.Badges.Count(b => b.Competencies.Any(c => _ix.CompetenciesById.GetValueOrDefault(c.Competency)?.Cluster == cl)), null))
             .ToList();
-        var issuers = _ix.Issuers.Select(i => new Count(i.Name, SiteIndex.Get(_ix.BadgesByIssuer, i.Id).Count, $"issuers/{i.Id}/")).ToList();
+        var issuers = _ix.Issuers.Select(i => new Count(i.Name, _ix.BadgesByIssuer[i.Id].Count, $"issuers/{i.Id}/")).ToList();
         var changes = RecentChanges(8);
         return new HomeView(_ix.Badges.Count, _ix.Issuers.Count, _ix.CompetenciesById.Count, _ix.RolesById.Count,
             tiers, clusters, issuers, _ix.Ladders, changes);
@@ -111,11 +111,11 @@ public sealed partial class ViewBuilder
             b.Rubric is null ? null : Rubric(b.Rubric),
             b.Assessment.Select(a => new AssessmentView(a, Vocabulary.MethodsById[a.Method].Name, Vocabulary.MethodsById[a.Method].CtdlMethod, a.Duration?.ToWords())).ToList(),
             RenewalWords(b.Renewal),
-            CardsOf(SiteIndex.Get(_ix.StackedFrom, b.Id)),
-            CardsOf(SiteIndex.Get(_ix.UnlockedBy, b.Id)),
-            RolesOf(SiteIndex.Get(_ix.RolesRequiring, b.Id)),
-            RolesOf(SiteIndex.Get(_ix.RolesRecommending, b.Id)),
-            RolesOf(SiteIndex.Get(_ix.PromotionsNaming, b.Id)),
+            CardsOf(_ix.StackedFrom[b.Id]),
+            CardsOf(_ix.UnlockedBy[b.Id]),
+            RolesOf(_ix.RolesRequiring[b.Id]),
+            RolesOf(_ix.RolesRecommending[b.Id]),
+            RolesOf(_ix.PromotionsNaming[b.Id]),
             $"badges/{b.Id}.json",
             _ix.HolderCounts.GetValueOrDefault(b.Id));
     }
@@ -153,7 +153,7 @@ public sealed partial class ViewBuilder
     }
 
     public IssuerPageView Issuer(Issuer i) =>
-        new(i, _ix.Vetting[i.Id], CardsOf(SiteIndex.Get(_ix.BadgesByIssuer, i.Id)), $"issuers/{i.Id}/");
+        new(i, _ix.Vetting[i.Id], CardsOf(_ix.BadgesByIssuer[i.Id]), $"issuers/{i.Id}/");
 
     public FrameworkPageView Framework(Framework f)
     {
@@ -165,10 +165,10 @@ public sealed partial class ViewBuilder
 
     public CompetencyPageView Competency(Competency c)
     {
-        var badges = SiteIndex.Get(_ix.BadgesByCompetency, c.Id)
+        var badges = _ix.BadgesByCompetency[c.Id]
             .Select(b => new LevelledBadge(CardOf(b.Id)!, b.Competencies.First(x => x.Competency == c.Id).Level))
             .OrderBy(x => x.Badge.Name, StringComparer.Ordinal).ToList();
-        var roles = SiteIndex.Get(_ix.RolesExpecting, c.Id)
+        var roles = _ix.RolesExpecting[c.Id]
             .Select(r => new LevelledRole(_roles[r.Id], r.Competencies.First(x => x.Competency == c.Id).Level))
             .OrderBy(x => x.Role.LadderName, StringComparer.Ordinal).ThenBy(x => x.Role.Level).ToList();
         return new CompetencyPageView(c, _ix.FrameworksById[c.FrameworkId], badges, roles, $"competencies/{c.Id}/");
@@ -188,7 +188,7 @@ public sealed partial class ViewBuilder
             CardsById(r.RequiredBadges), CardsById(r.OptionalBadges),
             (r.Promotion?.From ?? []).Where(_roles.ContainsKey).Select(id => _roles[id]).ToList(),
             packages,
-            RolesOf(SiteIndex.Get(_ix.PromotionsFrom, r.Id)),
+            RolesOf(_ix.PromotionsFrom[r.Id]),
             ComparisonPairs().Where(p => p.From.Id == r.Id || p.To.Id == r.Id)
                 .Select(p => new ComparisonLink(p.From.Id == r.Id ? $"From here to {p.To.Name}" : $"From {p.From.Name} to here",
                     ComparisonUrl(p.From.Id, p.To.Id))).ToList());

@@ -157,8 +157,8 @@ public static class BuildSearchIndex
         facets.AddRange(competencies.Select(c => ("cluster", c.Cluster ?? "Other")));
         facets.AddRange(b.Assessment.Select(a => ("method", Vocabulary.MethodsById[a.Method].Name)));
         facets.AddRange(b.Impact.Select(i => ("impact", Words.Title(i))));
-        facets.AddRange(SiteIndex.Get(ix.RolesRequiring, b.Id).Select(r => ("required", r.Name)));
-        facets.AddRange(SiteIndex.Get(ix.RolesRecommending, b.Id).Select(r => ("recommended", r.Name)));
+        facets.AddRange(ix.RolesRequiring[b.Id].Select(r => ("required", r.Name)));
+        facets.AddRange(ix.RolesRecommending[b.Id].Select(r => ("recommended", r.Name)));
         var date = b.Governance?.Changelog.Select(c => c.Date).Max() is { } d ? int.Parse(d.ToString("yyyyMMdd", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : 0;
         var meta = $"{Words.Title(b.Tier)} · {issuer?.Name ?? b.Issuer} · rigor {rigor.Display}" + (b.IsRetired ? " · retired" : "");
         return new Doc("Badge", b.Id, b.Name, $"badges/{b.Id}/", b.Summary, meta,

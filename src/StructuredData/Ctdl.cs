@@ -132,8 +132,8 @@ public static class Ctdl
             renewal is null ? null : [renewal],
             b.Renewal?.ValidFor?.Text,
             JsonLd.NonEmpty(b.StacksInto.Where(ix.BadgesById.ContainsKey).Select(t => CredentialId(ix, t))),
-            JsonLd.NonEmpty(SiteIndex.Get(ix.StackedFrom, b.Id).Select(s => CredentialId(ix, s.Id))),
-            JsonLd.NonEmpty(SiteIndex.Get(ix.UnlockedBy, b.Id).Select(u => new CtdlCondition("ceterms:ConditionProfile", null, null, null,
+            JsonLd.NonEmpty(ix.StackedFrom[b.Id].Select(s => CredentialId(ix, s.Id))),
+            JsonLd.NonEmpty(ix.UnlockedBy[b.Id].Select(u => new CtdlCondition("ceterms:ConditionProfile", null, null, null,
                 [CredentialId(ix, u.Id)], null))),
             JsonLd.NonEmpty(assessments));
     }
