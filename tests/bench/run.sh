@@ -42,9 +42,11 @@ hugo_script="$PWD/../shared/bench/hugo-equivalent.py"
 use_hugo=0
 if command -v hugo >/dev/null && [ -f "$hugo_script" ]; then use_hugo=1; fi
 
-echo "building Release ..." >&2
-dotnet build -c Release -nologo -v quiet -clp:NoSummary >/dev/null
-dll="$PWD/bin/Release/net10.0/credentialsite.dll"
+# The tool as the README installs it: published for this machine's runtime, precompiled (ReadyToRun).
+echo "publishing Release ..." >&2
+rid=$(dotnet --info | sed -nE 's/^ *RID: *//p' | head -1)
+dotnet publish CredentialSite.csproj -c Release -r "${rid:-linux-x64}" -o "$work/dist" -nologo -v quiet -clp:NoSummary >/dev/null
+dll="$work/dist/credentialsite.dll"
 [ -f "$dll" ] || { echo "no $dll after the build" >&2; exit 1; }
 
 rows=()
