@@ -103,8 +103,9 @@ public static class SiteBuild
         // A rebuild skips pages whose inputs did not change (validate checks every page).
         var cache = writer is null ? null : RenderCache.Open(options.Output, RenderCache.BuildKey(theme, Renderer().Site, Lookups(index)));
         var recheck = cache?.FilesRemoved(sitePaths) ?? false;
-        var freePages = jobs.Where(j => j.FreePage is not null).ToDictionary(j => j.OutputPath, j => j.FreePage!.SourcePath);
-        Func<string, SourceLocation?>? SourceOf(string page) => freePages.TryGetValue(page, out var rel)
+        // A broken link is reported where it was written, in the page's source file, when it is found there.
+        var sources = jobs.Where(j => j.Source is not null).ToDictionary(j => j.OutputPath, j => j.Source!);
+        Func<string, SourceLocation?>? SourceOf(string page) => sources.TryGetValue(page, out var rel)
             ? target => CheckLinks.Find(File.ReadAllText(Path.Combine(source.Root, rel)), rel, target)
             : null;
         var pages = Stage("render", () => Renderer().Run(jobs, (path, html) =>

@@ -14,8 +14,9 @@ public static class CheckLinks
 {
     private static readonly string[] Attributes = ["href", "src", "action", "srcset"];
 
-    /// <param name="source">For pages made from a source file (free pages): finds a link target in that file, so the
-    /// diagnostic points at the Markdown the author wrote rather than at the generated HTML.</param>
+    /// <param name="source">For pages made from a source file (a free page's Markdown, a badge's YAML, ...): finds a link
+    /// target in that file, so the diagnostic points at what the author wrote rather than at the generated HTML (a link a
+    /// template made is not in the file, and is reported on the page).</param>
     public static void Page(string pagePath, byte[] html, IReadOnlySet<string> paths, string basePath, DiagnosticBag diags,
         Func<string, SourceLocation?>? source = null)
     {

@@ -16,6 +16,13 @@ public sealed record PageJob(string OutputPath, string Template, PageMeta Meta, 
     public FreePage? FreePage { get; init; }
 
     /// <summary>
+    /// The source file (relative to the site folder) the page's own text comes from: a badge's, issuer's, framework's,
+    /// ladder's or portfolio's YAML, or a free page's Markdown. A broken link on the page is reported where it was
+    /// written in that file when it is found there.
+    /// </summary>
+    public string? Source { get; init; }
+
+    /// <summary>
     /// A file made with the page from the same data (a badge's Achievement JSON is the document its page embeds), so
     /// the data is built once and dropped with the page. Its path is part of the site; it is written when the page is
     /// rendered, and kept as it is when the page is unchanged.

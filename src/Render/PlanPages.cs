@@ -44,6 +44,7 @@ public static class PlanPages
                 with
                 {
                     LastModified = b.Governance?.Changelog.Select(c => c.Date).Max(),
+                    Source = b.Spans.Path,
                     // badges/<id>.json is the Achievement the page embeds (its first script), indented: built once, for both.
                     CompanionPath = $"badges/{b.Id}.json",
                     Companion = scripts => JsonLd.IndentedFile(scripts[0].Html),
@@ -59,7 +60,8 @@ public static class PlanPages
             jobs.Add(Job($"issuers/{i.Id}/index.html", "issuer.html",
                 Meta("issuer", i.Name, MarkdownFirstLine(i.Description), $"issuers/{i.Id}/", [home, issuersCrumb], null, i.Image),
                 () => views.Issuer(i),
-                () => [Script(OpenBadges.Profile(ix, i, standalone: true)), Script(SchemaOrg.Organization(ix, i)), Script(Ctdl.Organization(ix, i))]));
+                () => [Script(OpenBadges.Profile(ix, i, standalone: true)), Script(SchemaOrg.Organization(ix, i)), Script(Ctdl.Organization(ix, i))])
+                with { Source = i.Spans.Path });
         }
 
         // Views that span a framework or a ladder are made on first use: rendering one page ahead (serve) needs none.
@@ -73,12 +75,13 @@ public static class PlanPages
             var (f, index) = (frameworkList[fi], fi);
             var url = ViewBuilder.FrameworkUrl(f.Id);
             jobs.Add(Job($"{url}index.html", "framework.html",
-                Meta("framework", f.Name, MarkdownFirstLine(f.Description), url, [home, competenciesCrumb]), () => frameworks.Value[index]));
+                Meta("framework", f.Name, MarkdownFirstLine(f.Description), url, [home, competenciesCrumb]), () => frameworks.Value[index])
+                with { Source = f.Spans.Path });
             var fwCrumb = new Crumb(f.Name, url);
             foreach (var c in f.Competencies.Where(c => Wanted($"competencies/{c.Id}/index.html")))
                 jobs.Add(Job($"competencies/{c.Id}/index.html", "competency.html",
                     Meta("competency", c.Name, MarkdownFirstLine(c.Description), $"competencies/{c.Id}/", [home, competenciesCrumb, fwCrumb]),
-                    () => views.Competency(c)));
+                    () => views.Competency(c)) with { Source = f.Spans.Path });
         }
 
         var rolesCrumb = new Crumb("Roles", "roles/");
@@ -90,14 +93,16 @@ public static class PlanPages
             var (l, index) = (ix.Ladders[li], li);
             var url = ViewBuilder.LadderUrl(l.Id);
             jobs.Add(Job($"{url}index.html", "ladder.html",
-                Meta("ladder", l.Name, MarkdownFirstLine(l.Description), url, [home, rolesCrumb]), () => ladders.Value[index]));
+                Meta("ladder", l.Name, MarkdownFirstLine(l.Description), url, [home, rolesCrumb]), () => ladders.Value[index])
+                with { Source = l.Spans.Path });
             var ladderCrumb = new Crumb(l.Name, url);
             var roles = ViewBuilder.RolesInOrder(l);
             for (var ri = 0; ri < roles.Count; ri++)
             {
                 var (r, at) = (roles[ri], ri);
                 jobs.Add(Job($"{ViewBuilder.RoleUrl(r.Id)}index.html", "role.html",
-                    Meta("role", r.Name, r.Summary, ViewBuilder.RoleUrl(r.Id), [home, rolesCrumb, ladderCrumb]), () => ladders.Value[index].Roles[at]));
+                    Meta("role", r.Name, r.Summary, ViewBuilder.RoleUrl(r.Id), [home, rolesCrumb, ladderCrumb]), () => ladders.Value[index].Roles[at])
+                    with { Source = l.Spans.Path });
             }
         }
 
@@ -113,10 +118,10 @@ public static class PlanPages
                 if (!Wanted($"{url}index.html", $"{url}dossier/index.html")) continue;
                 jobs.Add(Job($"people/{person.Id}/index.html", "person.html",
                     Meta("person", person.Name, person.Headline, url, [home, peopleCrumb]) with { OgType = "profile" },
-                    () => views.Portfolio(person), () => [Script(Credentials.ProfilePage(ix, person))]));
+                    () => views.Portfolio(person), () => [Script(Credentials.ProfilePage(ix, person))]) with { Source = person.Spans.Path });
                 jobs.Add(Job($"people/{person.Id}/dossier/index.html", "dossier.html",
                     Meta("dossier", $"Promotion dossier: {person.Name}", person.Headline, url + "dossier/", [home, peopleCrumb, new Crumb(person.Name, url)]),
-                    () => views.Portfolio(person)));
+                    () => views.Portfolio(person)) with { Source = person.Spans.Path });
             }
         }
 
@@ -137,7 +142,7 @@ public static class PlanPages
 
         foreach (var p in ix.Pages)
             jobs.Add(Job($"{p.Slug}/index.html", "page.html",
-                Meta("page", p.Title, p.Description, p.Slug + "/", [home]), () => new FreePageView(p)) with { FreePage = p });
+                Meta("page", p.Title, p.Description, p.Slug + "/", [home]), () => new FreePageView(p)) with { FreePage = p, Source = p.SourcePath });
 
         jobs.Add(Job("404.html", "404.html", Meta("404", "Page not found", null, "404.html", [home]), () => new object()));
 

@@ -111,6 +111,25 @@ public class GitHubPagesTests
     }
 
     [Fact]
+    public void ABrokenLinkInABadgesMarkdown_IsReportedInTheBadgeFile_AndOneATemplateMade_OnThePage()
+    {
+        using var site = TestSite.Create();
+        var badge = File.ReadAllText(Path.Combine(site.Source, "catalog/badges/code-review.yml"));
+        site.Write("catalog/badges/code-review.yml", badge.Replace("description: Holders review code well.",
+            "description: |\n  Holders review code well.\n  See [the guide](/repo/guide/)."));
+        site.Write("theme/templates/404.html", "<p>Not here. <a href=\"{{ url 'gone/' }}\">Home</a></p>");
+        site.Run(o => o with { BaseUrl = RepoUrl });
+
+        Assert.Equal(2, site.Diagnostics.Count);
+        Assert.All(site.Diagnostics, d => Assert.Equal("CS0202", d.Code));
+        var markdown = Assert.Single(site.Diagnostics, d => d.Message.Contains("'/repo/guide/'"));
+        Assert.Equal(new("catalog/badges/code-review.yml", 5, 19), markdown.Location); // the YAML the author wrote
+        Assert.Contains("(on badges/code-review/index.html)", markdown.Message);
+        var template = Assert.Single(site.Diagnostics, d => d.Message.Contains("'/repo/gone/'"));
+        Assert.Equal("404.html", template.Location.Path); // not in any source file: the generated page
+    }
+
+    [Fact]
     public void Build_FailsWithBrokenLink_WhenALinkLeavesTheBasePath()
     {
         using var site = TestSite.Build("""
