@@ -195,19 +195,32 @@ public sealed class RenderCache
             // inside it are fingerprinted in turn.
             private static string Hash(object value, JsonSerializerOptions options)
             {
-                var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-                using (var json = new Utf8JsonWriter(buffer))
+                // A buffer per nesting level, kept by the thread: a badge's record is 15 KB of JSON, and growing a new
+                // buffer to that size for every record was a third of the garbage page keys made.
+                var spare = _spare ??= new();
+                var buffer = spare.Count > 0 ? spare.Pop() : new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
+                try
                 {
-                    json.WriteStartObject();
-                    foreach (var p in Properties)
+                    using (var json = new Utf8JsonWriter(buffer))
                     {
-                        json.WritePropertyName(p.Name);
-                        JsonSerializer.Serialize(json, p.GetValue(value), p.PropertyType, options);
+                        json.WriteStartObject();
+                        foreach (var p in Properties)
+                        {
+                            json.WritePropertyName(p.Name);
+                            JsonSerializer.Serialize(json, p.GetValue(value), p.PropertyType, options);
+                        }
+                        json.WriteEndObject();
                     }
-                    json.WriteEndObject();
+                    return Convert.ToHexString(SHA256.HashData(buffer.WrittenSpan));
                 }
-                return Convert.ToHexString(SHA256.HashData(buffer.WrittenSpan));
+                finally
+                {
+                    buffer.ResetWrittenCount();
+                    spare.Push(buffer);
+                }
             }
+
+            [ThreadStatic] private static Stack<System.Buffers.ArrayBufferWriter<byte>>? _spare;
         }
     }
 }

@@ -33,14 +33,15 @@ public static class JsonLd
     {
         var json = scriptElement.AsMemory(ScriptOpen.Length, scriptElement.Length - ScriptOpen.Length - ScriptClose.Length);
         using var document = JsonDocument.Parse(json);
-        var buffer = new ArrayBufferWriter<byte>(json.Length * 2);
+        var buffer = _indented ??= new ArrayBufferWriter<byte>(32 * 1024);
+        buffer.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Encoder, Indented = true }))
             document.WriteTo(writer);
         buffer.Write("\n"u8);
         return buffer.WrittenSpan.ToArray();
     }
 
-    [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
+    [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer, _indented;
 
     private const string ScriptOpen = "<script type=\"application/ld+json\">";
     private const string ScriptClose = "</script>";
