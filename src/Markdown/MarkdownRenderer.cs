@@ -22,6 +22,8 @@ public sealed class MarkdownRenderer
 
     public static readonly MarkdownRenderer Instance = new();
 
+    private MarkdownRenderer() => _toPlain = markdown => Markdig.Markdown.ToPlainText(markdown, _untrusted).Trim();
+
     public string Trusted(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToHtml(markdown, _trusted);
 
@@ -44,11 +46,14 @@ public sealed class MarkdownRenderer
         return Markdig.Markdown.ToHtml(doc, _untrusted);
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _plain = new(StringComparer.Ordinal);
+    // Kept per text instance (the catalog record's string), for as long as that string lives: a record replaced in serve
+    // takes its plain text with it, and a lookup does not hash a long text.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string> _plain = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string>.CreateValueCallback _toPlain;
 
-    /// <summary>Plain text (for meta descriptions, JSON-LD and search); each distinct text is converted once per process.</summary>
+    /// <summary>Plain text (for meta descriptions, JSON-LD and search); each text is converted once while it is in use.</summary>
     public string PlainText(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : _plain.GetOrAdd(markdown, m => Markdig.Markdown.ToPlainText(m, _untrusted).Trim());
+        string.IsNullOrWhiteSpace(markdown) ? "" : _plain.GetValue(markdown, _toPlain);
 
     private static bool IsRelative(string url) =>
         !url.StartsWith('/') && !url.StartsWith('#') && !url.Contains(':', StringComparison.Ordinal);
