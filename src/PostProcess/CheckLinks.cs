@@ -131,10 +131,21 @@ public static class CheckLinks
     /// <summary>The 1-based line and column of <paramref name="target"/> in a source file's text, if it is there.</summary>
     public static SourceLocation? Find(string text, string relPath, string target)
     {
-        var at = text.IndexOf(target, StringComparison.Ordinal);
-        if (at < 0) return null;
-        var (line, column) = Position(text, at);
-        return new SourceLocation(relPath, line, column);
+        // Only where it is written as a link target: "(target)", "<target>", a quoted attribute or a reference definition,
+        // not wherever its text appears (a comment, another field, "../x/" inside "../../x/").
+        for (var at = text.IndexOf(target, StringComparison.Ordinal); at >= 0 && target.Length > 0;
+             at = text.IndexOf(target, at + 1, StringComparison.Ordinal))
+        {
+            var before = at > 0 ? text[at - 1] : ' ';
+            var after = at + target.Length < text.Length ? text[at + target.Length] : ' ';
+            var opens = before is '(' or '<' or '"' or '\'' || text.AsSpan(0, at).TrimEnd(' ').EndsWith("]:", StringComparison.Ordinal);
+            if (opens && (after is ')' or '>' or '"' or '\'' || char.IsWhiteSpace(after)))
+            {
+                var (line, column) = Position(text, at);
+                return new SourceLocation(relPath, line, column);
+            }
+        }
+        return null;
     }
 
     /// <summary>Line and column (in characters) of a byte offset in UTF-8 text.</summary>

@@ -195,8 +195,9 @@ public sealed class RenderCache
             // inside it are fingerprinted in turn.
             private static string Hash(object value, JsonSerializerOptions options)
             {
-                // A buffer per nesting level, kept by the thread: a badge's record is 15 KB of JSON, and growing a new
-                // buffer to that size for every record was a third of the garbage page keys made.
+                // Buffers kept by the thread (per record type; one per level when a record holds records of its own
+                // type): a badge's record is 15 KB of JSON, and growing a new buffer to that size for every record was a
+                // third of the garbage page keys made.
                 var spare = _spare ??= new();
                 var buffer = spare.Count > 0 ? spare.Pop() : new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
                 try

@@ -64,9 +64,10 @@ public static class BuildSearchIndex
             docs.Add(new Doc("Role", r.Id, r.Name, $"roles/{r.Id}/", r.Summary, ladder + (r.Level is { } l ? $", level {l}" : ""),
                 [(r.Name, 10), (r.Summary ?? "", 3), (ladder, 3)], [("type", "Role")], -1, 0, false));
         }
-        // The cards are made from ix.People, in its order.
-        foreach (var (p, person) in views.People().Zip(ix.People))
+        var peopleById = ix.People.ToDictionary(x => x.Id, StringComparer.Ordinal);
+        foreach (var p in views.People())
         {
+            var person = peopleById[p.Id];
             var held = string.Join(" ", person.Badges.Select(e => ix.AllBadgesById.GetValueOrDefault(e.Badge)?.Name ?? ""));
             docs.Add(new Doc("Person", p.Id, p.Name, p.Url, p.Headline, p.Current?.Name ?? "",
                 [(p.Name, 10), (p.Headline ?? "", 3), (held, 2)], [("type", "Person")], -1, 0, false));

@@ -87,7 +87,7 @@ public sealed class DevServer : IDisposable
         // Events were lost (the kernel's queue overflowed): the next rebuild checks every file.
         _watcher.Error += (_, _) => { lock (_watchGate) _watchComplete = false; Changed(); };
         _watcher.EnableRaisingEvents = true;
-        Build();
+        Build(first: true);
         WarmUp();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
@@ -137,15 +137,18 @@ public sealed class DevServer : IDisposable
 
     private async Task RebuildLoop(CancellationToken stop)
     {
+        var pending = false; // a save arrived while waiting to collect
         while (!stop.IsCancellationRequested)
         {
             try
             {
-                await _changed.WaitAsync(stop);
+                if (!pending) await _changed.WaitAsync(stop);
                 // Editors save in several steps: wait until the folder is quiet for a moment.
                 while (await _changed.WaitAsync(15, stop)) { }
-                Build();
-                CollectWhileIdle();
+                Build(first: false);
+                // The tabs told to reload fetch their pages now: collect once nothing has happened for a while.
+                pending = await _changed.WaitAsync(QuietBeforeCollecting, stop);
+                if (!pending) CollectWhileIdle();
             }
             catch (OperationCanceledException) { return; }
         }
@@ -188,9 +191,11 @@ public sealed class DevServer : IDisposable
         }
     }
 
+    private static readonly TimeSpan QuietBeforeCollecting = TimeSpan.FromMilliseconds(300);
+
     /// <summary>
-    /// Collects the garbage of the rebuild that just ended while nobody waits for it (unless a newer save is already
-    /// waiting), so that the next save's preview runs on an empty young generation with its whole budget: otherwise a
+    /// Collects the garbage of the rebuild that just ended while nobody waits for it (after a quiet moment, unless a
+    /// newer save is already waiting), so that the next save's preview runs on an empty young generation with its whole budget: otherwise a
     /// collection of what this rebuild left (the server GC pauses every thread, 70-140 ms at 10,000 badges) lands in
     /// the middle of the next page rendered ahead. A full collection, so the old generation's budget starts over too.
     /// </summary>
@@ -234,7 +239,9 @@ public sealed class DevServer : IDisposable
     /// Rebuilds (only changed files are re-parsed and rewritten) and tells the open tabs what happened: the tabs
     /// whose pages were rendered ahead reload as soon as those are ready, the others when the site is written.
     /// </summary>
-    private void Build()
+    /// <param name="first">The first build: nothing is served yet, so there are no tabs to render ahead for, and a save
+    /// does not drop it (the rebuild that save starts follows it).</param>
+    private void Build(bool first)
     {
         var clock = Stopwatch.StartNew();
         var collections = GC.CollectionCount(0);
@@ -243,7 +250,7 @@ public sealed class DevServer : IDisposable
         var told = new HashSet<Client>();
         void RenderAhead(Func<string, byte[]?> render)
         {
-            if (Builds == 0) return; // the first build has no tabs yet
+            if (first) return;
             List<Client> clients;
             lock (_gate) clients = _clients.Where(c => c.Page is not null).ToList();
             foreach (var group in clients.GroupBy(c => c.Page!))
@@ -256,8 +263,7 @@ public sealed class DevServer : IDisposable
                 Broadcast("reload", new { ahead = true, ms = clock.ElapsedMilliseconds, gcs = GC.CollectionCount(0) - collections, mb = (GC.GetTotalAllocatedBytes() - allocated) >> 20 }, told.Contains);
         }
         using var building = new CancellationTokenSource();
-        // A save during the first build does not drop it (there is no site to serve yet): it is rebuilt right after.
-        if (Builds > 0) Volatile.Write(ref _building, building);
+        if (!first) Volatile.Write(ref _building, building);
         var report = TakeReport();
         _parsed.Since(report);
         try

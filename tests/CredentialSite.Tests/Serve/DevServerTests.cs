@@ -145,7 +145,7 @@ public sealed class DevServerTests
     }
 
     [Fact]
-    public async Task Serve_SeesASaveMadeWhileTheFirstBuildRan()
+    public async Task Serve_SeesASaveMadeAsTheFirstBuildEnded_BeforeTheServerWasReady()
     {
         using var site = TestSite.Create();
         var path = Path.Combine(site.Source, "catalog/badges/code-review.yml");
