@@ -60,8 +60,8 @@ public static class SiteBuild
         var validation = Task.Run(() =>
         {
             var start = clock.Elapsed;
-            ValidateCatalog.Run(loaded, checks);
-            ValidatePortfolios.Run(loaded, source, checks);
+            ValidateCatalog.Run(loaded, checks, cancel);
+            ValidatePortfolios.Run(loaded, source, checks, cancel);
             return clock.Elapsed - start;
         });
         // Privacy: from here on only consented people and consented sections exist.

@@ -12,8 +12,11 @@ public static class ValidateCatalog
     // A rubric's checks read only its own badge: a badge record kept from build to build (serve) keeps its findings.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Badge, Diagnostic[]> RubricFindings = new();
 
-    public static void Run(Catalog catalog, DiagnosticBag diags)
+    /// <param name="cancel">Stops the checks (throwing <see cref="OperationCanceledException"/>) when the build they belong
+    /// to is dropped: <c>serve</c> drops a rebuild a newer save makes stale.</param>
+    public static void Run(Catalog catalog, DiagnosticBag diags, CancellationToken cancel = default)
     {
+        cancel.ThrowIfCancellationRequested();
         var issuers = Ids(catalog.Issuers, i => i.Id, i => i.Spans.Root, "issuer", diags);
         var frameworks = catalog.Frameworks.ToDictionary(f => f.Id);
         var competencies = Ids(catalog.Frameworks.SelectMany(f => f.Competencies.Select(c => (c, f))), p => p.c.Id,
@@ -61,6 +64,7 @@ public static class ValidateCatalog
 
         foreach (var b in catalog.Badges)
         {
+            cancel.ThrowIfCancellationRequested();
             Ref(issuerIds, b.Issuer, "issuer", b.Spans, "issuer");
             Asset(b.Image, b.Spans, "image");
             for (var i = 0; i < b.Competencies.Count; i++)
@@ -77,8 +81,12 @@ public static class ValidateCatalog
                 diags.Warning(DiagnosticCodes.InvalidValue, b.Spans.At("version"), $"version {b.Version} has no changelog entry",
                     "add it to governance.changelog (newest first)");
         }
-        CheckCycles(catalog.Badges, b => b.Prerequisites, "prerequisites", badges, diags);
-        CheckCycles(catalog.Badges, b => b.StacksInto, "stacksInto", badges, diags);
+        var inIdOrder = catalog.Badges.OrderBy(b => b.Id, StringComparer.Ordinal).ToList();
+        cancel.ThrowIfCancellationRequested();
+        CheckCycles(inIdOrder, b => b.Prerequisites, "prerequisites", badges, diags);
+        cancel.ThrowIfCancellationRequested();
+        CheckCycles(inIdOrder, b => b.StacksInto, "stacksInto", badges, diags);
+        cancel.ThrowIfCancellationRequested();
 
         foreach (var ladder in catalog.Ladders)
         {
@@ -141,10 +149,11 @@ public static class ValidateCatalog
         }
     }
 
+    /// <param name="badges">In id order, so that a cycle is reported from the same badge every time.</param>
     private static void CheckCycles(IReadOnlyList<Badge> badges, Func<Badge, IReadOnlyList<string>> edges, string field,
         IReadOnlyDictionary<string, Badge> byId, DiagnosticBag diags)
     {
-        var state = new Dictionary<string, int>(); // 1 = visiting, 2 = done
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 = visiting, 2 = done
         var stack = new List<string>();
         void Visit(Badge b)
         {
@@ -164,7 +173,7 @@ public static class ValidateCatalog
             stack.RemoveAt(stack.Count - 1);
             state[b.Id] = 2;
         }
-        foreach (var b in badges.OrderBy(b => b.Id, StringComparer.Ordinal))
+        foreach (var b in badges)
             if (state.GetValueOrDefault(b.Id) == 0) Visit(b);
     }
 

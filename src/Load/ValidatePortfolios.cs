@@ -6,14 +6,17 @@ namespace CredentialSite.Load;
 /// <summary>Checks portfolios against the catalog: badges, versions, rubric criteria and levels, roles, evidence files.</summary>
 public static class ValidatePortfolios
 {
-    public static void Run(Catalog catalog, SourceFolder source, DiagnosticBag diags)
+    /// <param name="cancel">As for <see cref="ValidateCatalog.Run"/>.</param>
+    public static void Run(Catalog catalog, SourceFolder source, DiagnosticBag diags, CancellationToken cancel = default)
     {
+        cancel.ThrowIfCancellationRequested();
         var badges = catalog.Badges.ToDictionary(b => b.Id, StringComparer.Ordinal);
         var roles = catalog.Ladders.SelectMany(l => l.Roles).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var competencies = catalog.Frameworks.SelectMany(f => f.Competencies).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
 
         foreach (var p in catalog.Portfolios)
         {
+            cancel.ThrowIfCancellationRequested();
             var spans = p.Spans;
             void Role(string? id, string field)
             {

@@ -236,3 +236,32 @@ public class ValidateCatalogTests
         Assert.Equal(0, site.ExitCode);
     }
 }
+
+public class ValidationCancelTests
+{
+    [Fact]
+    public void TheChecks_StopWhenTheBuildIsDropped()
+    {
+        // A badge with an unknown issuer: the checks would report it, unless they stop first.
+        using var site = TestSite.Create("""
+            -- catalog/badges/orphan.yml --
+            name: Orphan
+            summary: Points at an issuer nobody defined.
+            status: active
+            tier: baseline
+            issuer: nobody
+            criteria: None.
+            """);
+        var source = new CredentialSite.Load.SourceFolder(site.Source);
+        var catalog = CredentialSite.Load.LoadCatalog.Run(source, BuildOptions.Default, new CredentialSite.Diagnostics.DiagnosticBag())!;
+
+        var reported = new CredentialSite.Diagnostics.DiagnosticBag();
+        CredentialSite.Load.ValidateCatalog.Run(catalog, reported);
+        Assert.Contains(reported.All, d => d.Message.Contains("unknown issuer 'nobody'"));
+
+        var dropped = new CredentialSite.Diagnostics.DiagnosticBag();
+        Assert.ThrowsAny<OperationCanceledException>(() => CredentialSite.Load.ValidateCatalog.Run(catalog, dropped, new CancellationToken(true)));
+        Assert.ThrowsAny<OperationCanceledException>(() => CredentialSite.Load.ValidatePortfolios.Run(catalog, source, dropped, new CancellationToken(true)));
+        Assert.Empty(dropped.All);
+    }
+}
