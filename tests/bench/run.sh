@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build benchmark: generates synthetic catalogs with `credentialsite sample` (1,000 and 10,000 badges,
-# plus 100,000 with --full; portfolios = badges / 10), times a full Release build of each with
+# plus 100,000 with --full; portfolios = badges / 10), times a full build of each by the tool published for this
+# machine (Release, ReadyToRun, as the README installs it) with
 # /usr/bin/time (wall, user+sys CPU, peak RSS), captures the per-stage timings of `build --stats`
 # and the output size, and prints a Markdown table.
 #
