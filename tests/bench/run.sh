@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
     --full) full=1 ;;
     --seed) seed="$2"; shift ;;
     --out-root) out_root="$2"; shift ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (use --full, --seed N, --out-root DIR)" >&2; exit 2 ;;
   esac
   shift
