@@ -94,29 +94,40 @@ public static class BuildSearchIndex
             foreach (var (text, weight) in d.Fields) Tokenizer.Score(text, weight, terms, 40);
             return terms;
         }).ToList();
-        var postings = new Dictionary<string, Dictionary<int, double>>(StringComparer.Ordinal);
+        // Documents are taken in order, so each term's list is in document order as it is made (no sort needed).
+        var postings = new Dictionary<string, List<(int Doc, double Score)>>(StringComparer.Ordinal);
         for (var i = 0; i < docs.Count; i++)
         {
             foreach (var (token, score) in scored[i])
             {
-                if (!postings.TryGetValue(token, out var map)) postings[token] = map = new Dictionary<int, double>();
-                map[i] = score;
+                ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(postings, token, out _);
+                (list ??= []).Add((i, score));
             }
         }
         var n = docs.Count;
+        // Each term's list is encoded in parallel; the terms keep the order they were met in.
         var byPrefix = new Dictionary<string, List<(string Term, int[] Postings)>>(StringComparer.Ordinal);
-        foreach (var (term, map) in postings)
+        foreach (var (term, key, flat) in postings.AsParallel().AsOrdered().Select(kv =>
+                 {
+                     var idf = Math.Log(1 + (double)n / kv.Value.Count);
+                     return (kv.Key, Tokenizer.ShardKey(kv.Key),
+                         GapEncoded(kv.Value.Select(p => (p.Doc, Math.Max(1, (int)Math.Round(p.Score * idf * 10)))), kv.Value.Count));
+                 }))
         {
-            var idf = Math.Log(1 + (double)n / map.Count);
-            var flat = GapEncoded(map.OrderBy(kv => kv.Key).Select(kv => (kv.Key, Math.Max(1, (int)Math.Round(kv.Value * idf * 10)))), map.Count);
-            var key = Tokenizer.ShardKey(term);
-            if (!byPrefix.TryGetValue(key, out var list)) byPrefix[key] = list = [];
-            list.Add((term, flat));
+            ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byPrefix, key, out _);
+            (list ??= []).Add((term, flat));
         }
         // A large shard (a common prefix such as "re") is split by the next character, up to four, so a query
-        // fetches and parses less; the split shard's own name keeps the terms no longer than its prefix.
+        // fetches and parses less; the split shard's own name keeps the terms no longer than its prefix. Prefixes are
+        // independent: each is split on its own thread, and the shards are put in name order after.
         var shards = new SortedDictionary<string, SortedDictionary<string, int[]>>(StringComparer.Ordinal);
-        foreach (var (prefix, list) in byPrefix) AddShard(shards, prefix, 2, list, splitShardBytes);
+        foreach (var made in byPrefix.AsParallel().Select(kv =>
+                 {
+                     var own = new List<(string, SortedDictionary<string, int[]>)>();
+                     AddShard(own, kv.Key, 2, kv.Value, splitShardBytes);
+                     return own;
+                 }).ToList())
+            foreach (var (key, shard) in made) shards.Add(key, shard);
         var files = new List<OutputFile>();
         var nameOrder = Enumerable.Range(0, n).OrderBy(i => docs[i].Title, StringComparer.OrdinalIgnoreCase).ThenBy(i => i).ToList();
         var nameRank = new int[n];
@@ -172,7 +183,7 @@ public static class BuildSearchIndex
     /// <summary>Adds the shard named <paramref name="key"/>, or splits it by the next character when it is
     /// large. A split shard keeps its own file with the terms no longer than its prefix and a <c>*</c> entry:
     /// each document's best score over every term under the prefix, so a short prefix query reads one file.</summary>
-    private static void AddShard(SortedDictionary<string, SortedDictionary<string, int[]>> shards, string key, int depth,
+    private static void AddShard(List<(string Key, SortedDictionary<string, int[]> Shard)> shards, string key, int depth,
         List<(string Term, int[] Postings)> terms, int splitBytes)
     {
         var shard = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
@@ -189,7 +200,7 @@ public static class BuildSearchIndex
         {
             foreach (var (term, flat) in terms) shard[term] = flat;
         }
-        shards.Add(key, shard);
+        shards.Add((key, shard));
     }
 
     /// <summary>Merges gap-encoded (doc, score) posting lists, keeping each document's best score.</summary>
