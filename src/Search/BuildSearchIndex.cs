@@ -87,25 +87,36 @@ public static class BuildSearchIndex
         }
 
         // Inverted index: term → (doc, score); score = Σ field weight × occurrences (capped) × idf, as an integer.
-        // Each document's terms are scored in parallel, then merged in document order (the same order as one pass).
-        var scored = docs.AsParallel().AsOrdered().Select(d =>
+        // Runs of consecutive documents are scored in parallel, each into its own postings, in document order; the runs'
+        // lists are then joined in run order, so every term's list is in document order (no sort needed). What a
+        // document scored is added at once, not kept until all are scored (at 100,000 badges that was a gigabyte).
+        const int RunLength = 2048;
+        var runs = Enumerable.Range(0, (docs.Count + RunLength - 1) / RunLength).AsParallel().AsOrdered().Select(run =>
         {
+            var own = new Dictionary<string, List<(int Doc, double Score)>>(StringComparer.Ordinal);
             var terms = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var (text, weight) in d.Fields) Tokenizer.Score(text, weight, terms, 40);
-            return terms;
-        }).ToList();
-        // Documents are taken in order, so each term's list is in document order as it is made (no sort needed).
-        var postings = new Dictionary<string, List<(int Doc, double Score)>>(StringComparer.Ordinal);
-        for (var i = 0; i < docs.Count; i++)
-        {
-            foreach (var (token, score) in scored[i])
+            for (var i = run * RunLength; i < Math.Min(docs.Count, (run + 1) * RunLength); i++)
             {
-                ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(postings, token, out _);
-                (list ??= []).Add((i, score));
+                terms.Clear();
+                foreach (var (text, weight) in docs[i].Fields) Tokenizer.Score(text, weight, terms, 40);
+                foreach (var (token, score) in terms)
+                {
+                    ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(own, token, out _);
+                    (list ??= []).Add((i, score));
+                }
             }
-        }
+            return own;
+        }).ToList();
+        var postings = runs.Count > 0 ? runs[0] : new Dictionary<string, List<(int Doc, double Score)>>(StringComparer.Ordinal);
+        foreach (var run in runs.Skip(1))
+            foreach (var (token, list) in run)
+            {
+                ref var all = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(postings, token, out _);
+                if (all is null) all = list;
+                else all.AddRange(list);
+            }
         var n = docs.Count;
-        // Each term's list is encoded in parallel; the terms keep the order they were met in.
+        // Each term's list is encoded in parallel. (The order of the terms does not matter: shards are sorted by term.)
         var byPrefix = new Dictionary<string, List<(string Term, int[] Postings)>>(StringComparer.Ordinal);
         foreach (var (term, key, flat) in postings.AsParallel().AsOrdered().Select(kv =>
                  {
