@@ -23,6 +23,9 @@ public static class BuildSearchIndex
     /// <summary>Estimated raw size above which a term shard is split by the next character.</summary>
     public const int SplitShardBytes = 48 * 1024;
 
+    /// <summary>Documents scored in one run (see <see cref="Run"/>).</summary>
+    public const int RunLength = 2048;
+
     /// <summary>The longest prefix a shard is named by (search.js SHARD_DEPTH).</summary>
     public const int ShardDepth = 4;
 
@@ -49,7 +52,8 @@ public static class BuildSearchIndex
         ("renews", "Renews"), ("status", "Status"),
     ];
 
-    public static IReadOnlyList<OutputFile> Run(SiteIndex ix, ViewBuilder views, int splitShardBytes = SplitShardBytes)
+    /// <param name="runLength">Documents scored together on one thread (see below); any length gives the same files.</param>
+    public static IReadOnlyList<OutputFile> Run(SiteIndex ix, ViewBuilder views, int splitShardBytes = SplitShardBytes, int runLength = RunLength)
     {
         var md = MarkdownRenderer.Instance;
         var docs = new List<Doc>();
@@ -90,12 +94,11 @@ public static class BuildSearchIndex
         // Runs of consecutive documents are scored in parallel, each into its own postings, in document order; the runs'
         // lists are then joined in run order, so every term's list is in document order (no sort needed). What a
         // document scored is added at once, not kept until all are scored (at 100,000 badges that was a gigabyte).
-        const int RunLength = 2048;
-        var runs = Enumerable.Range(0, (docs.Count + RunLength - 1) / RunLength).AsParallel().AsOrdered().Select(run =>
+        var runs = Enumerable.Range(0, (docs.Count + runLength - 1) / runLength).AsParallel().AsOrdered().Select(run =>
         {
             var own = new Dictionary<string, List<(int Doc, double Score)>>(StringComparer.Ordinal);
             var terms = new Dictionary<string, double>(StringComparer.Ordinal);
-            for (var i = run * RunLength; i < Math.Min(docs.Count, (run + 1) * RunLength); i++)
+            for (var i = run * runLength; i < Math.Min(docs.Count, (run + 1) * runLength); i++)
             {
                 terms.Clear();
                 foreach (var (text, weight) in docs[i].Fields) Tokenizer.Score(text, weight, terms, 40);

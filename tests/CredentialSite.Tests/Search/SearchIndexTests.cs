@@ -89,3 +89,22 @@ public sealed class SearchIndexTests
         }
     }
 }
+
+public sealed class SearchIndexRunsTests
+{
+    [Fact]
+    public void TheIndex_IsTheSame_HoweverTheDocumentsAreSplitIntoRunsForScoring()
+    {
+        var diags = new CredentialSite.Diagnostics.DiagnosticBag();
+        var catalog = CredentialSite.Load.LoadCatalog.Run(new CredentialSite.Load.SourceFolder(TestPaths.RepoRoot), BuildOptions.Default, diags)!;
+        var index = new CredentialSite.Analyze.SiteIndex(CredentialSite.Privacy.ApplyConsent.Run(catalog), BuildOptions.Default);
+        var views = new CredentialSite.Render.ViewBuilder(index);
+        string Files(int runLength) => string.Join("\n", BuildSearchIndex.Run(index, views, 600, runLength)
+            .Select(f => f.Path + "\t" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(f.Bytes()!))));
+
+        var oneRun = Files(BuildSearchIndex.RunLength);
+        Assert.True(index.Badges.Count + index.People.Count < BuildSearchIndex.RunLength); // the sample is one run
+        Assert.Equal(oneRun, Files(1));
+        Assert.Equal(oneRun, Files(7));
+    }
+}
