@@ -96,18 +96,31 @@ public static class SiteBuild
         var sitePaths = jobs.Select(j => j.OutputPath).Concat(jobs.Select(j => j.CompanionPath).OfType<string>())
             .Concat(files.Select(f => f.Path)).ToHashSet(StringComparer.Ordinal);
         if (diags.HasErrors) return Done();
-        // 6. Render pages in parallel; check each page's links against the site's files; stage it if its bytes changed.
         using var writer = options.DryRun ? null : OutputWriter.Begin(options.Output, source.Root, diags);
         if (diags.HasErrors) return Done();
         var basePath = index.Site.BasePath;
         // A rebuild skips pages whose inputs did not change (validate checks every page).
         var cache = writer is null ? null : RenderCache.Open(options.Output, RenderCache.BuildKey(theme, Renderer().Site, Lookups(index)));
         var recheck = cache?.FilesRemoved(sitePaths) ?? false;
+        // 6. Write the site files into the staging area now (nothing reaches the output before the commit below), and let
+        //    them go: at 100,000 badges they are 800 MB the collector would otherwise carry through the rendering.
+        if (writer is not null)
+            Stage("write", () =>
+            {
+                Parallel.ForEach(files, new ParallelOptions { CancellationToken = cancel }, f =>
+                {
+                    if (f.Bytes() is { } bytes) writer.Put(f.Path, bytes);
+                    else writer.Copy(f.Path, f.CopyFrom!);
+                });
+                files.Clear();
+                return 0;
+            });
         // A broken link is reported where it was written, in the page's source file, when it is found there.
         var sources = jobs.Where(j => j.Source is not null).ToDictionary(j => j.OutputPath, j => j.Source!);
         Func<string, SourceLocation?>? SourceOf(string page) => sources.TryGetValue(page, out var rel)
             ? target => CheckLinks.Find(File.ReadAllText(Path.Combine(source.Root, rel)), rel, target)
             : null;
+        // 7. Render pages in parallel; check each page's links against the site's files; stage it if its bytes changed.
         var pages = Stage("render", () => Renderer().Run(jobs, (path, html) =>
         {
             CheckLinks.Page(path, html, sitePaths, basePath, diags, SourceOf(path));
@@ -116,14 +129,9 @@ public static class SiteBuild
             // A kept page is the file on disk; when a file of the previous site is gone, its links are checked again.
             kept: recheck ? path => CheckLinks.Page(path, File.ReadAllBytes(Path.Combine(options.Output, path)), sitePaths, basePath, diags, SourceOf(path)) : null));
         if (writer is null || diags.HasErrors || (options.WarningsAsErrors && diags.WarningCount > 0)) return Done();
-        // 7. Write: stage the other files, then move what changed into the output (nothing moves if anything failed).
-        Stage("write", () =>
+        // 8. Commit: move what changed into the output (nothing moves if anything failed).
+        Stage("commit", () =>
         {
-            Parallel.ForEach(files, new ParallelOptions { CancellationToken = cancel }, f =>
-            {
-                if (f.Bytes() is { } bytes) writer.Put(f.Path, bytes);
-                else writer.Copy(f.Path, f.CopyFrom!);
-            });
             cancel.ThrowIfCancellationRequested(); // the last moment a build can be dropped: the commit is all or nothing
             writer.Commit(sitePaths);
             cache?.Save();

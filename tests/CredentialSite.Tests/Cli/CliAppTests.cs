@@ -66,7 +66,7 @@ public partial class CliAppTests
         var code = site.Cli("build", "--source", "{src}", "--output", "{out}", "--stats");
 
         Assert.Equal(0, code);
-        foreach (var stage in new[] { "load", "validate", "render", "files", "write" })
+        foreach (var stage in new[] { "load", "validate", "render", "files", "write", "commit" })
             Assert.Matches($@"(?m)^  {stage}\s+\d+ ms$", site.Stdout.Replace("\r", ""));
         Assert.Matches(@"(?m)^built: 22 pages ", site.Stdout);
     }
