@@ -14,14 +14,15 @@ public static class LoadCatalog
                 "run the command in a site's source folder or pass --source <folder>");
             return null;
         }
-        var site = ReadFile(source.SiteFile, source, diags, parsed, (fields, bag) => ReadCatalog.Site(fields, bag, options.BaseUrl));
+        var strings = new SharedStrings();
+        var site = ReadFile(source.SiteFile, source, diags, parsed, (fields, bag) => ReadCatalog.Site(fields, bag, options.BaseUrl), strings);
 
-        var issuers = ReadAll(source, source.Issuers, diags, parsed, ReadCatalog.Issuer);
-        var frameworks = ReadAll(source, source.Competencies, diags, parsed, ReadCatalog.Framework);
-        var badges = ReadAll(source, source.Badges, diags, parsed, ReadCatalog.Badge);
-        var ladders = ReadAll(source, source.Roles, diags, parsed, ReadCatalog.Ladder);
+        var issuers = ReadAll(source, source.Issuers, diags, parsed, ReadCatalog.Issuer, strings);
+        var frameworks = ReadAll(source, source.Competencies, diags, parsed, ReadCatalog.Framework, strings);
+        var badges = ReadAll(source, source.Badges, diags, parsed, ReadCatalog.Badge, strings);
+        var ladders = ReadAll(source, source.Roles, diags, parsed, ReadCatalog.Ladder, strings);
         var pages = LoadPages.Run(source, diags);
-        var portfolios = LoadPortfolios.Run(source, diags, parsed);
+        var portfolios = LoadPortfolios.Run(source, diags, parsed, strings);
         var assets = SourceFolder.FilesUnder(source.Assets)
             .Select(f => "assets/" + Path.GetRelativePath(source.Assets, f).Replace('\\', '/'))
             .ToList();
@@ -32,14 +33,14 @@ public static class LoadCatalog
 
     /// <summary>Reads one file, or takes its record from <paramref name="parsed"/> when the file did not change.</summary>
     internal static T? ReadFile<T>(string fullPath, SourceFolder source, DiagnosticBag diags, ParsedFiles? parsed,
-        Func<YamlFields, DiagnosticBag, T?> read) where T : class
+        Func<YamlFields, DiagnosticBag, T?> read, SharedStrings? strings = null) where T : class
     {
-        T? Parse(DiagnosticBag bag) => YamlFile.Open(fullPath, source.Relative(fullPath), bag) is { } fields ? read(fields, bag) : null;
+        T? Parse(DiagnosticBag bag) => YamlFile.Open(fullPath, source.Relative(fullPath), bag, strings) is { } fields ? read(fields, bag) : null;
         return parsed is null ? Parse(diags) : parsed.Read(fullPath, diags, Parse);
     }
 
     private static IReadOnlyList<T> ReadAll<T>(SourceFolder source, string folder, DiagnosticBag diags, ParsedFiles? parsed,
-        Func<YamlFields, string, DiagnosticBag, T?> read) where T : class
+        Func<YamlFields, string, DiagnosticBag, T?> read, SharedStrings strings) where T : class
     {
         // x.yml and x.yaml would both claim the id x: the first (in name order) wins, the second is an error.
         var files = new List<string>();
@@ -55,7 +56,7 @@ public static class LoadCatalog
         Parallel.For(0, files.Count, i =>
         {
             var id = Path.GetFileNameWithoutExtension(files[i]);
-            results[i] = ReadFile(files[i], source, diags, parsed, (fields, bag) => read(fields, id, bag));
+            results[i] = ReadFile(files[i], source, diags, parsed, (fields, bag) => read(fields, id, bag), strings);
         });
         return results.OfType<T>().ToList();
     }

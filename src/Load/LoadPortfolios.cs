@@ -11,7 +11,7 @@ namespace CredentialSite.Load;
 /// </summary>
 public static class LoadPortfolios
 {
-    public static IReadOnlyList<Portfolio> Run(SourceFolder source, DiagnosticBag diags, ParsedFiles? parsed = null)
+    public static IReadOnlyList<Portfolio> Run(SourceFolder source, DiagnosticBag diags, ParsedFiles? parsed = null, SharedStrings? strings = null)
     {
         if (!Directory.Exists(source.Portfolios)) return [];
         var folders = Directory.EnumerateDirectories(source.Portfolios).Order(StringComparer.Ordinal).ToList();
@@ -26,7 +26,7 @@ public static class LoadPortfolios
                 return;
             }
             results[i] = LoadCatalog.ReadFile(file, source, diags, parsed,
-                (fields, bag) => Read(fields, Path.GetFileName(folders[i]), source.Relative(folders[i]), bag));
+                (fields, bag) => Read(fields, Path.GetFileName(folders[i]), source.Relative(folders[i]), bag), strings);
         });
         return results.OfType<Portfolio>().ToList();
     }

@@ -19,10 +19,13 @@ public sealed class YamlFields
     private readonly string _prefix;
     private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    private readonly SharedStrings? _strings;
 
-    public YamlFields(YamlMappingNode node, LocationMap spans, DiagnosticBag diags, string prefix = "")
+    /// <param name="strings">Texts read are shared with equal texts read from other files of the same load, if given.</param>
+    public YamlFields(YamlMappingNode node, LocationMap spans, DiagnosticBag diags, string prefix = "", SharedStrings? strings = null)
     {
         _node = node;
+        _strings = strings;
         Spans = spans;
         _diags = diags;
         _prefix = prefix;
@@ -37,6 +40,8 @@ public sealed class YamlFields
     }
 
     public LocationMap Spans { get; }
+
+    private string? Shared(string? text) => _strings is null ? text : _strings.Share(text);
 
     /// <summary>This mapping's field path, e.g. <c>roles[2]</c> for an item of <c>roles</c> ("" for the file itself).</summary>
     public string Path => _prefix.TrimEnd('.');
@@ -95,7 +100,7 @@ public sealed class YamlFields
     {
         var node = Get(key, required, "text");
         if (node is null) return null;
-        if (node is YamlScalarNode s) return s.Value;
+        if (node is YamlScalarNode s) return Shared(s.Value);
         WrongType(node, key, "a text");
         return null;
     }
@@ -173,7 +178,8 @@ public sealed class YamlFields
     private string? CheckEnum(YamlScalarNode s, string key, IReadOnlyCollection<string> allowed)
     {
         var value = s.Value ?? "";
-        if (allowed.Contains(value)) return value;
+        foreach (var known in allowed)
+            if (string.Equals(known, value, StringComparison.Ordinal)) return known; // the vocabulary's own string
         var closest = Suggest.Closest(value, allowed);
         _diags.Error(DiagnosticCodes.InvalidEnum, At(s), $"'{value}' is not a valid {key}",
             (closest is null ? "" : $"did you mean '{closest}'? ") + "allowed: " + string.Join(", ", allowed));
@@ -181,7 +187,7 @@ public sealed class YamlFields
     }
 
     public IReadOnlyList<string> TextList(string key, bool required = false) =>
-        ScalarList(key, required, (s, _) => s.Value);
+        ScalarList(key, required, (s, _) => Shared(s.Value));
 
     /// <summary>A list whose items must each be one of <paramref name="allowed"/>.</summary>
     public IReadOnlyList<string> EnumList(string key, IReadOnlyCollection<string> allowed) =>
@@ -215,7 +221,7 @@ public sealed class YamlFields
     {
         var node = Get(key, required, "mapping");
         if (node is null) return null;
-        if (node is YamlMappingNode m) return new YamlFields(m, Spans, _diags, PathOf(key) + ".");
+        if (node is YamlMappingNode m) return new YamlFields(m, Spans, _diags, PathOf(key) + ".", _strings);
         WrongType(node, key, "a mapping");
         return null;
     }
@@ -241,7 +247,7 @@ public sealed class YamlFields
                 WrongType(item, $"{key}[{i}]", "a mapping");
                 continue;
             }
-            var fields = new YamlFields(m, Spans, _diags, path + ".");
+            var fields = new YamlFields(m, Spans, _diags, path + ".", _strings);
             if (read(fields) is { } value) result.Add(value);
             fields.Finish();
         }
@@ -263,7 +269,7 @@ public sealed class YamlFields
         {
             var name = (k as YamlScalarNode)?.Value ?? "";
             Spans.Set($"{PathOf(key)}.{name}", At(k));
-            if (v is YamlScalarNode s) result.Add(new(name, s.Value ?? ""));
+            if (v is YamlScalarNode s) result.Add(new(Shared(name)!, Shared(s.Value) ?? ""));
             else WrongType(v, $"{key}.{name}", "a text");
         }
         return result;

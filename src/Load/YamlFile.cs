@@ -7,7 +7,7 @@ namespace CredentialSite.Load;
 /// <summary>Parses one YAML file into its root mapping, reporting syntax errors with their position.</summary>
 public static class YamlFile
 {
-    public static YamlFields? Open(string fullPath, string relPath, DiagnosticBag diags)
+    public static YamlFields? Open(string fullPath, string relPath, DiagnosticBag diags, SharedStrings? strings = null)
     {
         string text;
         try
@@ -19,10 +19,10 @@ public static class YamlFile
             diags.Error(DiagnosticCodes.MissingFile, SourceLocation.File(relPath), $"cannot read the file: {e.Message}");
             return null;
         }
-        return Parse(text, relPath, diags);
+        return Parse(text, relPath, diags, strings);
     }
 
-    public static YamlFields? Parse(string text, string relPath, DiagnosticBag diags)
+    public static YamlFields? Parse(string text, string relPath, DiagnosticBag diags, SharedStrings? strings = null)
     {
         var stream = new YamlStream();
         try
@@ -43,7 +43,7 @@ public static class YamlFile
                 "the file must contain a YAML mapping (key: value lines)");
             return null;
         }
-        return new YamlFields(map, new LocationMap(YamlFields.At(relPath, map)), diags);
+        return new YamlFields(map, new LocationMap(YamlFields.At(relPath, map)), diags, strings: strings);
     }
 
     /// <summary>YamlDotNet prefixes messages with its own position; ours is already in front.</summary>
