@@ -96,36 +96,52 @@ public static class BuildSearchIndex
         // document scored is added at once, not kept until all are scored (at 100,000 badges that was a gigabyte).
         var runs = Enumerable.Range(0, (docs.Count + runLength - 1) / runLength).AsParallel().AsOrdered().Select(run =>
         {
-            var own = new Dictionary<string, List<(int Doc, double Score)>>(StringComparer.Ordinal);
-            var terms = new Dictionary<string, double>(StringComparer.Ordinal);
-            for (var i = run * runLength; i < Math.Min(docs.Count, (run + 1) * runLength); i++)
+            // One table of the run's terms, each with the document it is scoring: a term gets its string once per run,
+            // not once per document that has it.
+            var own = new Dictionary<string, Term>(StringComparer.Ordinal);
+            var lookup = own.GetAlternateLookup<ReadOnlySpan<char>>();
+            var touched = new List<Term>();
+            var (doc, weight) = (0, 0);
+            void Add(ReadOnlySpan<char> token)
             {
-                terms.Clear();
-                foreach (var (text, weight) in docs[i].Fields) Tokenizer.Score(text, weight, terms, 40);
-                foreach (var (token, score) in terms)
+                ref var term = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookup, token, out _);
+                term ??= new Term();
+                if (term.Doc != doc)
                 {
-                    ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(own, token, out _);
-                    (list ??= []).Add((i, score));
+                    (term.Doc, term.Score) = (doc, 0);
+                    touched.Add(term);
                 }
+                term.Score = Math.Min(term.Score + weight, ScoreCap); // whole weights and a whole cap: an exact int
+            }
+            Tokenizer.TokenSink sink = Add;
+            for (doc = run * runLength; doc < Math.Min(docs.Count, (run + 1) * runLength); doc++)
+            {
+                foreach (var field in docs[doc].Fields)
+                {
+                    weight = field.Weight;
+                    Tokenizer.Tokens(field.Text, sink);
+                }
+                foreach (var term in touched) term.Postings.Add((doc, term.Score));
+                touched.Clear();
             }
             return own;
         }).ToList();
-        var postings = runs.Count > 0 ? runs[0] : new Dictionary<string, List<(int Doc, double Score)>>(StringComparer.Ordinal);
+        var postings = runs.Count > 0 ? runs[0] : new Dictionary<string, Term>(StringComparer.Ordinal);
         foreach (var run in runs.Skip(1))
-            foreach (var (token, list) in run)
+            foreach (var (token, term) in run)
             {
                 ref var all = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(postings, token, out _);
-                if (all is null) all = list;
-                else all.AddRange(list);
+                if (all is null) all = term;
+                else all.Postings.AddRange(term.Postings);
             }
         var n = docs.Count;
         // Each term's list is encoded in parallel. (The order of the terms does not matter: shards are sorted by term.)
         var byPrefix = new Dictionary<string, List<(string Term, int[] Postings)>>(StringComparer.Ordinal);
         foreach (var (term, key, flat) in postings.AsParallel().AsOrdered().Select(kv =>
                  {
-                     var idf = Math.Log(1 + (double)n / kv.Value.Count);
+                     var idf = Math.Log(1 + (double)n / kv.Value.Postings.Count);
                      return (kv.Key, Tokenizer.ShardKey(kv.Key),
-                         GapEncoded(kv.Value.Select(p => (p.Doc, Math.Max(1, (int)Math.Round(p.Score * idf * 10)))), kv.Value.Count));
+                         GapEncoded(kv.Value.Postings.Select(p => (p.Doc, Math.Max(1, (int)Math.Round(p.Score * idf * 10)))), kv.Value.Postings.Count));
                  }))
         {
             ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byPrefix, key, out _);
@@ -165,12 +181,21 @@ public static class BuildSearchIndex
         return files;
     }
 
+    /// <summary>A term's score in a field's document is capped at this (whole weights: the scores are whole).</summary>
+    private const int ScoreCap = 40;
+
+    /// <summary>A term of one run: its postings, and the document being scored with its score so far.</summary>
+    private sealed class Term
+    {
+        public int Doc = -1;
+        public int Score;
+        public readonly List<(int Doc, int Score)> Postings = [];
+    }
+
     private static Doc BadgeDoc(SiteIndex ix, Badge b, MarkdownRenderer md)
     {
         var issuer = ix.IssuersById.GetValueOrDefault(b.Issuer);
         var competencies = b.Competencies.Select(c => ix.CompetenciesById.GetValueOrDefault(c.Competency)).OfType<Competency>().ToList();
-        var rubricText = b.Rubric is null ? "" : string.Join(" ", b.Rubric.Criteria.SelectMany(c => c.Levels.Select(l => l.Value)));
-        var rubricNames = b.Rubric is null ? "" : string.Join(" ", b.Rubric.Criteria.Select(c => c.Name));
         var rigor = ix.Rigor[b.Id];
         var facets = new List<(string, string)> { ("type", "Badge"), ("tier", Words.Title(b.Tier)), ("status", Words.Title(b.Status)),
             ("rigor", Words.Title(rigor.Band)), ("renews", b.Renewal?.ValidFor is null ? "No" : "Yes") };
@@ -187,10 +212,15 @@ public static class BuildSearchIndex
         facets.AddRange(ix.RolesRecommending[b.Id].Select(r => ("recommended", r.Name)));
         var date = b.Governance?.Changelog.Select(c => c.Date).Max() is { } d ? int.Parse(d.ToString("yyyyMMdd", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : 0;
         var meta = $"{Words.Title(b.Tier)} · {issuer?.Name ?? b.Issuer} · rigor {rigor.Display}" + (b.IsRetired ? " · retired" : "");
+        // A field of many texts (tags, rubric descriptors, ...) is scored text by text, with the same weight: the same
+        // scores as their joined text (a token never spans two texts; a term's score only adds up, to its cap), without
+        // a copy of every badge's rubric held until the index is done.
+        var criteria = b.Rubric?.Criteria ?? [];
         return new Doc("Badge", b.Id, b.Name, $"badges/{b.Id}/", b.Summary, meta,
-            [(b.Name, 10), (b.HumanCode ?? "", 8), (string.Join(" ", b.Tags), 6), (string.Join(" ", competencies.Select(c => c.Name)), 5),
+            [(b.Name, 10), (b.HumanCode ?? "", 8), .. b.Tags.Select(t => (t, 6)), .. competencies.Select(c => (c.Name, 5)),
              (b.Summary ?? "", 4), (issuer?.Name ?? "", 3), (md.PlainText(b.Description), 2), (md.PlainText(b.Criteria), 2),
-             (string.Join(" ", b.Competencies.SelectMany(c => c.Behaviors)), 2), (rubricNames, 2), (rubricText, 1)],
+             .. b.Competencies.SelectMany(c => c.Behaviors).Select(x => (x, 2)), .. criteria.Select(c => (c.Name, 2)),
+             .. criteria.SelectMany(c => c.Levels).Select(l => (l.Value, 1))],
             facets.Distinct().ToList(), rigor.Value, date, b.IsRetired);
     }
 

@@ -22,21 +22,17 @@ public static class Tokenizer
         return sb.ToString();
     }
 
+    /// <summary>Receives one token of a text (see <see cref="Tokens"/>); it lives only for the call.</summary>
+    public delegate void TokenSink(ReadOnlySpan<char> token);
+
     /// <summary>
-    /// Adds <paramref name="weight"/> to the score of each token of <paramref name="text"/> (folded as search.js folds a
-    /// query; words of one letter are dropped, single digits kept), capped at <paramref name="cap"/>. A term already in
-    /// the table is found by its characters, without making a string for it: a large catalog has tens of millions of
-    /// occurrences and few distinct terms.
+    /// Hands each token of <paramref name="text"/> to <paramref name="sink"/>, folded as search.js folds a query; words of
+    /// one letter are dropped, single digits kept. No string is made for a token (a large catalog has tens of millions of
+    /// occurrences and few distinct terms): the sink looks it up by its characters.
     /// </summary>
-    public static void Score(string? text, double weight, Dictionary<string, double> scores, double cap)
+    public static void Tokens(string? text, TokenSink sink)
     {
         if (string.IsNullOrWhiteSpace(text)) return;
-        var lookup = scores.GetAlternateLookup<ReadOnlySpan<char>>();
-        void Add(ReadOnlySpan<char> token)
-        {
-            ref var score = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookup, token, out _);
-            score = Math.Min(score + weight, cap);
-        }
         // ASCII text (most catalog text) folds to its lower case with every other character a separator: the same
         // tokens as Fold, without normalizing and copying the whole text first.
         var ascii = System.Text.Ascii.IsValid(text);
@@ -50,13 +46,13 @@ public static class Tokenizer
             var length = i - start;
             if (length < 2 && !char.IsDigit(folded[start])) continue;
             var token = folded.AsSpan(start, length);
-            if (!ascii) Add(token);
+            if (!ascii) sink(token);
             else if (length <= lower.Length)
             {
                 System.Text.Ascii.ToLower(token, lower, out _);
-                Add(lower[..length]);
+                sink(lower[..length]);
             }
-            else Add(token.ToString().ToLowerInvariant());
+            else sink(token.ToString().ToLowerInvariant());
         }
     }
 
