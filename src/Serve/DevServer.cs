@@ -195,9 +195,10 @@ public sealed class DevServer : IDisposable
 
     /// <summary>
     /// Collects the garbage of the rebuild that just ended while nobody waits for it (after a quiet moment, unless a
-    /// newer save is already waiting), so that the next save's preview runs on an empty young generation with its whole budget: otherwise a
-    /// collection of what this rebuild left (the server GC pauses every thread, 70-140 ms at 10,000 badges) lands in
-    /// the middle of the next page rendered ahead. A full collection, so the old generation's budget starts over too.
+    /// newer save is already waiting), so that the next save's preview runs on an empty young generation with its whole
+    /// budget: otherwise a collection of what this rebuild left (the server GC pauses every thread, 70-140 ms at 10,000
+    /// badges) lands in the middle of the next page rendered ahead. A full collection, so the old generation's budget
+    /// starts over too.
     /// </summary>
     private void CollectWhileIdle()
     {

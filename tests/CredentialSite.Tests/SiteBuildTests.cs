@@ -67,6 +67,17 @@ public class SiteBuildTests
         site.AssertFile("catalog.json", "\"asOf\": \"2027-03-05\"");
     }
 
+    /// <summary>A published person holding one badge, with a target role (readiness, dossier).</summary>
+    private const string Ada = """
+        -- input/portfolios/ada/portfolio.yml --
+        name: Ada Example
+        consent: { publish: true, date: 2026-06-01, scope: [profile, badges] }
+        currentRole: engineer-1
+        targetRole: engineer-2
+        badges:
+          - { badge: code-review, version: 1.0.0, issued: 2026-03-10 }
+        """;
+
     /// <summary>
     /// serve keeps the records of unchanged files, and what was derived from them (accepted badges per promotion rule,
     /// rigor scores, badge cards, consented portfolios), from one build to the next. After each edit below, which
@@ -85,14 +96,8 @@ public class SiteBuildTests
               - { competency: code-quality, level: proficient }
             assessment:
               - { method: oral-defense }
-            -- input/portfolios/ada/portfolio.yml --
-            name: Ada Example
-            consent: { publish: true, date: 2026-06-01, scope: [profile, badges] }
-            currentRole: engineer-1
-            targetRole: engineer-2
-            badges:
-              - { badge: code-review, version: 1.0.0, issued: 2026-03-10 }
-            """);
+
+            """ + Ada);
         var parsed = new CredentialSite.Load.ParsedFiles();
         var options = new BuildOptions { Source = site.Source, Output = site.Output };
         Assert.False(SiteBuild.Run(options, parsed).Diagnostics.HasErrors);
@@ -130,15 +135,7 @@ public class SiteBuildTests
     [Fact]
     public void EveryPageRenderedAhead_IsByteIdenticalToThePageTheBuildWrites()
     {
-        using var site = TestSite.Create("""
-            -- input/portfolios/ada/portfolio.yml --
-            name: Ada Example
-            consent: { publish: true, date: 2026-06-01, scope: [profile, badges] }
-            currentRole: engineer-1
-            targetRole: engineer-2
-            badges:
-              - { badge: code-review, version: 1.0.0, issued: 2026-03-10 }
-            """);
+        using var site = TestSite.Create(Ada);
         site.Run().AssertOk();
         var pages = TestSite.FilesUnder(site.Output).Where(f => f.EndsWith(".html", StringComparison.Ordinal)).ToList();
         Assert.Contains("people/ada/dossier/index.html", pages);

@@ -202,17 +202,12 @@ public class ReadCatalogTests
 
         site.AssertDiagnostic("catalog/badges/Extra_Badge.yml:1:1: error CS0012: 'Extra_Badge' is not a valid id");
     }
-}
 
-public sealed class SharedStringsTests
-{
     [Fact]
     public void ATextRepeatedAcrossFiles_IsOneStringInMemory()
     {
         using var site = TestSite.Create();
-        var diags = new CredentialSite.Diagnostics.DiagnosticBag();
-        var catalog = CredentialSite.Load.LoadCatalog.Run(new CredentialSite.Load.SourceFolder(site.Source), BuildOptions.Default, diags)!;
-        var badges = catalog.Badges.Where(b => b.Issuer == "academy").ToList();
+        var badges = site.LoadCatalog().Badges.Where(b => b.Issuer == "academy").ToList();
 
         Assert.True(badges.Count >= 2);
         // Two files, two parses, one string: the second badge's issuer id is the first one's.

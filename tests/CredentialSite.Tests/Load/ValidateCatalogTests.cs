@@ -1,3 +1,5 @@
+using CredentialSite.Diagnostics;
+using CredentialSite.Load;
 using CredentialSite.Tests.Support;
 
 namespace CredentialSite.Tests.Load;
@@ -235,10 +237,7 @@ public class ValidateCatalogTests
         site.AssertDiagnostic("catalog/badges/extra.yml:4:10: warning CS0015: version 2.0.0 has no changelog entry");
         Assert.Equal(0, site.ExitCode);
     }
-}
 
-public class ValidationCancelTests
-{
     [Fact]
     public void TheChecks_StopWhenTheBuildIsDropped()
     {
@@ -252,16 +251,15 @@ public class ValidationCancelTests
             issuer: nobody
             criteria: None.
             """);
-        var source = new CredentialSite.Load.SourceFolder(site.Source);
-        var catalog = CredentialSite.Load.LoadCatalog.Run(source, BuildOptions.Default, new CredentialSite.Diagnostics.DiagnosticBag())!;
+        var catalog = site.LoadCatalog();
 
-        var reported = new CredentialSite.Diagnostics.DiagnosticBag();
-        CredentialSite.Load.ValidateCatalog.Run(catalog, reported);
+        var reported = new DiagnosticBag();
+        ValidateCatalog.Run(catalog, reported);
         Assert.Contains(reported.All, d => d.Message.Contains("unknown issuer 'nobody'"));
 
-        var dropped = new CredentialSite.Diagnostics.DiagnosticBag();
-        Assert.ThrowsAny<OperationCanceledException>(() => CredentialSite.Load.ValidateCatalog.Run(catalog, dropped, new CancellationToken(true)));
-        Assert.ThrowsAny<OperationCanceledException>(() => CredentialSite.Load.ValidatePortfolios.Run(catalog, source, dropped, new CancellationToken(true)));
+        var dropped = new DiagnosticBag();
+        Assert.ThrowsAny<OperationCanceledException>(() => ValidateCatalog.Run(catalog, dropped, new CancellationToken(true)));
+        Assert.ThrowsAny<OperationCanceledException>(() => ValidatePortfolios.Run(catalog, new SourceFolder(site.Source), dropped, new CancellationToken(true)));
         Assert.Empty(dropped.All);
     }
 }

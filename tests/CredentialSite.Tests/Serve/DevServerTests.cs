@@ -25,10 +25,11 @@ public sealed class DevServerTests
         }
     }
 
-    private static async Task<Running> StartAsync()
+    /// <param name="log">The server's log for the site (default: none).</param>
+    private static async Task<Running> StartAsync(Func<TestSite, TextWriter>? log = null)
     {
         var site = TestSite.Create();
-        var server = new DevServer(new BuildOptions { Source = site.Source, Output = site.Output }, StaticServer.FreePort(), TextWriter.Null);
+        var server = new DevServer(new BuildOptions { Source = site.Source, Output = site.Output }, StaticServer.FreePort(), log?.Invoke(site) ?? TextWriter.Null);
         var ready = new TaskCompletionSource();
         var stop = new CancellationTokenSource();
         var loop = Task.Run(() => server.RunAsync(_ => ready.TrySetResult(), stop.Token));
@@ -147,26 +148,21 @@ public sealed class DevServerTests
     [Fact]
     public async Task Serve_SeesASaveMadeAsTheFirstBuildEnded_BeforeTheServerWasReady()
     {
-        using var site = TestSite.Create();
-        var path = Path.Combine(site.Source, "catalog/badges/code-review.yml");
-        var edited = File.ReadAllText(path).Replace("Gives specific, kind and actionable review feedback.", "Saved during the first build.");
+        const string Saved = "Saved during the first build.";
         // Saved as the first build ends, before the server is ready: the watcher must already be running.
-        var log = new OnLine("built:", () => File.WriteAllText(path, edited));
-        using var server = new DevServer(new BuildOptions { Source = site.Source, Output = site.Output }, StaticServer.FreePort(), log);
-        using var stop = new CancellationTokenSource();
-        var ready = new TaskCompletionSource();
-        var loop = Task.Run(() => server.RunAsync(_ => ready.TrySetResult(), stop.Token));
-        await ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        using var http = new HttpClient();
+        await using var r = await StartAsync(site =>
+        {
+            var path = Path.Combine(site.Source, "catalog/badges/code-review.yml");
+            var edited = File.ReadAllText(path).Replace("Gives specific, kind and actionable review feedback.", Saved);
+            return new OnLine("built:", () => File.WriteAllText(path, edited));
+        });
         var page = "";
-        for (var tries = 0; tries < 100 && !page.Contains("Saved during the first build."); tries++)
+        for (var tries = 0; tries < 100 && !page.Contains(Saved); tries++)
         {
             await Task.Delay(100);
-            page = await http.GetStringAsync($"{server.Url}badges/code-review/");
+            page = await r.Http.GetStringAsync($"{r.Server.Url}badges/code-review/");
         }
-        stop.Cancel();
-        await loop.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Contains("Saved during the first build.", page);
+        Assert.Contains(Saved, page);
     }
 
     [Fact]

@@ -227,6 +227,10 @@ public sealed partial class TestSite : IDisposable
 
     public void Delete(string relPath) => File.Delete(Path.Combine(Source, relPath));
 
+    /// <summary>The site's catalog as stage 1 reads it (its diagnostics into <paramref name="diags"/>, if given).</summary>
+    public global::CredentialSite.Model.Catalog LoadCatalog(DiagnosticBag? diags = null) =>
+        global::CredentialSite.Load.LoadCatalog.Run(new global::CredentialSite.Load.SourceFolder(Source), BuildOptions.Default, diags ?? new DiagnosticBag())!;
+
     /// <summary>Builds with <see cref="SiteBuild.Run"/>: source and output are this site's folders.</summary>
     public TestSite Run(Func<BuildOptions, BuildOptions>? options = null)
     {
