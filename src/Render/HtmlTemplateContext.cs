@@ -40,6 +40,12 @@ public sealed class HtmlTemplateContext : TemplateContext
             case RawHtml raw:
                 Write(raw.Html);
                 return this;
+            case RenderedContent content when Output is TemplateOutput bytes:
+                bytes.Append(content.Output);
+                return this;
+            case RenderedContent content:
+                Write(content.ToString());
+                return this;
             case string s:
                 Write(WebUtility.HtmlEncode(s));
                 return this;

@@ -83,12 +83,12 @@ public sealed class RenderPages
         };
         try
         {
-            var text = TemplateOutput.Text();
-            RenderTemplate(job.Template, globals, text);
-            globals["content"] = new RawHtml(text.TakeText());
-            var page = TemplateOutput.Utf8();
+            var content = TemplateOutput.Page();
+            RenderTemplate(job.Template, globals, content);
+            globals["content"] = new RenderedContent(content.Finish());
+            var page = TemplateOutput.Layout();
             RenderTemplate(Layout, globals, page);
-            return page.TakeBytes();
+            return page.ToArray();
         }
         catch (ScriptRuntimeException e)
         {

@@ -16,7 +16,7 @@ public static class SiteFiles
         var files = new List<OutputFile>();
         // Badge JSON is made with each badge's page (see PageJob.Companion); credential JSON is made when written
         // (in parallel), not held until then.
-        files.Add(OutputFile.Text("catalog.json", JsonLd.ToFile(CatalogJson(ix, views))));
+        files.Add(new OutputFile("catalog.json", JsonLd.FileBytes(CatalogJson(ix, views))));
         files.Add(OutputFile.Text("sitemap.xml", Sitemap(ix, pages)));
         files.Add(OutputFile.Text("feed.xml", Feed(ix, views)));
         files.Add(OutputFile.Text("robots.txt", $"User-agent: *\nAllow: /\nSitemap: {ix.Site.AbsoluteUrl("sitemap.xml")}\n"));
@@ -27,7 +27,7 @@ public static class SiteFiles
         files.AddRange(ix.People.SelectMany(person => person.Badges
             .Where(earned => Credentials.Publishes(ix, earned))
             .Select(earned => OutputFile.Later(ViewBuilder.CredentialPath(person.Id, earned.Badge),
-                () => JsonLd.ToFile(Credentials.Credential(ix, person, earned)!)))));
+                () => JsonLd.FileBytes(Credentials.Credential(ix, person, earned)!)))));
         foreach (var person in ix.People)
         {
             var folder = Path.Combine(sourceRoot, person.Folder);

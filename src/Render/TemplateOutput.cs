@@ -1,60 +1,60 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 using Scriban.Runtime;
 
 namespace CredentialSite.Render;
 
 /// <summary>
-/// Where a page's templates write, reused by each rendering thread from page to page. Scriban's default output
-/// gives every render a new growing StringBuilder and a copy of it as a string; at ten thousand pages that
-/// garbage was most of what a build allocated. The page template's text is read once as a string (the layout
-/// embeds it); the layout is encoded to UTF-8 as it is written, and its bytes are copied out once.
+/// Where a page's templates write: UTF-8 bytes in 64 KB segments, reused by each rendering thread from page to page.
+/// Scriban's default output gives every render a new growing StringBuilder and a copy of it as a string; at ten thousand
+/// pages that garbage was most of what a build allocated. Here the page template's output is encoded as it is written
+/// and the layout copies those bytes in where it prints <c>content</c> (see <see cref="RenderedContent"/>), so a page is
+/// encoded once and never held as a string. Segments stay below the large-object threshold: an index page of several
+/// megabytes used to grow one array by doubling, each copy a large object the collector only frees in a full collection.
 /// </summary>
 internal sealed class TemplateOutput : IScriptOutput
 {
-    [ThreadStatic] private static TemplateOutput? _text;
-    [ThreadStatic] private static TemplateOutput? _utf8;
+    [ThreadStatic] private static TemplateOutput? _page;
+    [ThreadStatic] private static TemplateOutput? _layout;
 
-    // A buffer that grew past this for one huge page (a 10,000-badge index) is not kept by the thread.
-    private const int KeepCapacity = 4 * 1024 * 1024;
+    // 64 KB: most pages fit in one segment, and a segment is not a large object (85,000 bytes and up).
+    private const int SegmentBytes = 64 * 1024;
+    // A thread keeps up to 4 MB of segments per output; what a huge page needed beyond that is let go.
+    private const int KeepSegments = 64;
 
-    private readonly StringBuilder? _chars;
-    private readonly ArrayBufferWriter<byte>? _bytes;
-    private readonly Encoder? _encoder;
+    private readonly List<byte[]> _segments = [new byte[SegmentBytes]];
+    private readonly List<int> _filled = []; // bytes written in each segment before the current one
+    private int _used; // bytes written in the current (last used) segment
+    private char _high; // a high surrogate written at the end of one write, waiting for its low half
 
-    private TemplateOutput(bool utf8)
+    /// <summary>This thread's output for the page template, emptied.</summary>
+    public static TemplateOutput Page() => (_page ??= new TemplateOutput()).Reset();
+
+    /// <summary>This thread's output for the layout around the page, emptied.</summary>
+    public static TemplateOutput Layout() => (_layout ??= new TemplateOutput()).Reset();
+
+    private TemplateOutput Reset()
     {
-        if (utf8)
+        if (_segments.Count > KeepSegments) _segments.RemoveRange(KeepSegments, _segments.Count - KeepSegments);
+        _filled.Clear();
+        _used = 0;
+        _high = '\0';
+        return this;
+    }
+
+    /// <summary>Bytes written so far.</summary>
+    public long Length
+    {
+        get
         {
-            _bytes = new ArrayBufferWriter<byte>(64 * 1024);
-            _encoder = new UTF8Encoding(false).GetEncoder();
+            long total = _used;
+            foreach (var n in _filled) total += n;
+            return total;
         }
-        else _chars = new StringBuilder(32 * 1024);
     }
 
-    /// <summary>This thread's output for text, emptied.</summary>
-    public static TemplateOutput Text()
-    {
-        var output = _text is { _chars.Capacity: <= KeepCapacity } t ? t : _text = new TemplateOutput(utf8: false);
-        output._chars!.Clear();
-        return output;
-    }
-
-    /// <summary>This thread's output for UTF-8 bytes, emptied.</summary>
-    public static TemplateOutput Utf8()
-    {
-        var output = _utf8 is { _bytes.Capacity: <= KeepCapacity } u ? u : _utf8 = new TemplateOutput(utf8: true);
-        output._bytes!.ResetWrittenCount();
-        output._encoder!.Reset();
-        return output;
-    }
-
-    public void Write(string text, int offset, int count)
-    {
-        if (_chars is not null) _chars.Append(text, offset, count);
-        // Streaming (flush: false): a surrogate pair split between two writes is still encoded whole.
-        else _encoder!.Convert(text.AsSpan(offset, count), _bytes!, flush: false, out _, out _);
-    }
+    public void Write(string text, int offset, int count) => Write(text.AsSpan(offset, count));
 
     public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
     {
@@ -62,16 +62,114 @@ internal sealed class TemplateOutput : IScriptOutput
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>What was written, as text (text outputs).</summary>
-    public string TakeText() => _chars!.ToString();
-
-    /// <summary>What was written, as UTF-8 bytes (UTF-8 outputs).</summary>
-    public byte[] TakeBytes()
+    private void Write(ReadOnlySpan<char> chars)
     {
-        _encoder!.Convert(ReadOnlySpan<char>.Empty, _bytes!, flush: true, out _, out _);
-        return _bytes!.WrittenSpan.ToArray();
+        if (chars.IsEmpty) return;
+        if (_high != '\0')
+        {
+            // A surrogate pair split between two writes is still encoded whole; a lone half becomes U+FFFD, as UTF8Encoding does.
+            Span<char> pair = [_high, chars[0]];
+            _high = '\0';
+            if (char.IsLowSurrogate(chars[0]))
+            {
+                Encode(pair, final: true);
+                chars = chars[1..];
+            }
+            else Encode(pair[..1], final: true);
+        }
+        Encode(chars, final: false);
     }
 
-    /// <summary>Scriban returns this from Render; the text is read with <see cref="TakeText"/> instead, without a copy here.</summary>
+    private void Encode(ReadOnlySpan<char> chars, bool final)
+    {
+        while (true)
+        {
+            var status = Utf8.FromUtf16(chars, _segments[_filled.Count].AsSpan(_used), out var read, out var written,
+                replaceInvalidSequences: true, isFinalBlock: final);
+            _used += written;
+            chars = chars[read..];
+            switch (status)
+            {
+                case OperationStatus.Done:
+                    return;
+                case OperationStatus.NeedMoreData: // the text ends with a high surrogate: its low half comes with the next write
+                    _high = chars[0];
+                    return;
+                default: // DestinationTooSmall: go on in the next segment
+                    NextSegment();
+                    break;
+            }
+        }
+    }
+
+    private Span<byte> NextSegment()
+    {
+        _filled.Add(_used);
+        _used = 0;
+        if (_segments.Count == _filled.Count) _segments.Add(new byte[SegmentBytes]);
+        return _segments[_filled.Count];
+    }
+
+    /// <summary>Ends the output: a high surrogate still waiting for its low half becomes U+FFFD.</summary>
+    public TemplateOutput Finish()
+    {
+        if (_high != '\0')
+        {
+            Span<char> lone = [_high];
+            _high = '\0';
+            Encode(lone, final: true);
+        }
+        return this;
+    }
+
+    /// <summary>Appends what <paramref name="other"/> holds (a finished output) as it is.</summary>
+    public void Append(TemplateOutput other)
+    {
+        Finish();
+        for (var i = 0; i <= other._filled.Count; i++)
+        {
+            var bytes = other._segments[i].AsSpan(0, i < other._filled.Count ? other._filled[i] : other._used);
+            while (!bytes.IsEmpty)
+            {
+                var room = _segments[_filled.Count].AsSpan(_used);
+                if (room.IsEmpty) room = NextSegment();
+                var n = Math.Min(room.Length, bytes.Length);
+                bytes[..n].CopyTo(room);
+                _used += n;
+                bytes = bytes[n..];
+            }
+        }
+    }
+
+    /// <summary>Everything written, as one array of UTF-8 bytes.</summary>
+    public byte[] ToArray()
+    {
+        Finish();
+        var result = new byte[Length];
+        var at = 0;
+        for (var i = 0; i <= _filled.Count; i++)
+        {
+            var n = i < _filled.Count ? _filled[i] : _used;
+            _segments[i].AsSpan(0, n).CopyTo(result.AsSpan(at));
+            at += n;
+        }
+        return result;
+    }
+
+    /// <summary>What was written, as text (only for a template that treats the page's content as a string).</summary>
+    public string Text() => Encoding.UTF8.GetString(ToArray());
+
+    /// <summary>Scriban returns this from Render, and nothing reads it: the bytes are taken with <see cref="ToArray"/>.</summary>
     public override string ToString() => "";
+}
+
+/// <summary>
+/// The page template's output as the layout sees it (<c>content</c>): printed, its bytes are copied into the layout's
+/// output without becoming a string; anything else a template does with it sees the text.
+/// </summary>
+internal sealed class RenderedContent(TemplateOutput output)
+{
+    public TemplateOutput Output { get; } = output;
+    private string? _text;
+    public override string ToString() => _text ??= Output.Text();
 }

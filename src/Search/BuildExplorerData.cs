@@ -38,6 +38,6 @@ public static class BuildExplorerData
             b.Impact, b.Competencies.Select(c => c.Competency).Distinct().ToList(),
             b.Competencies.Select(c => ix.CompetenciesById.GetValueOrDefault(c.Competency)?.Cluster).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList(),
             b.IsRetired)).ToList();
-        return OutputFile.Text("explorer.json", JsonLd.ToScript(new ExplorerData(roles, badges)));
+        return new OutputFile("explorer.json", JsonLd.CompactBytes(new ExplorerData(roles, badges)));
     }
 }

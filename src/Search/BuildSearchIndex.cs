@@ -154,7 +154,7 @@ public static class BuildSearchIndex
         foreach (var made in byPrefix.AsParallel().Select(kv =>
                  {
                      var own = new List<(string, SortedDictionary<string, int[]>)>();
-                     AddShard(own, kv.Key, 2, kv.Value, splitShardBytes);
+                     AddShard(own, kv.Key, 2, kv.Value, splitShardBytes, n);
                      return own;
                  }).ToList())
             foreach (var (key, shard) in made) shards.Add(key, shard);
@@ -168,15 +168,15 @@ public static class BuildSearchIndex
             docs.Select(d => d.Rigor < 0 ? -1 : (int)Math.Round(d.Rigor * 10)).ToList(),
             docs.Select(d => d.Date).ToList(),
             Enumerable.Range(0, n).Where(i => docs[i].Retired).ToList());
-        files.Add(OutputFile.Text("search/manifest.json", JsonLd.ToScript(new Manifest(1, n, ChunkSize, shards.Keys.ToList(), facetInfos,
+        files.Add(new OutputFile("search/manifest.json", JsonLd.CompactBytes(new Manifest(1, n, ChunkSize, shards.Keys.ToList(), facetInfos,
             ["relevance", "name", "rigor", "newest"]))));
-        files.Add(OutputFile.Text("search/facets.json", JsonLd.ToScript(table)));
-        files.AddRange(shards.AsParallel().AsOrdered().Select(kv => OutputFile.Text($"search/t/{kv.Key}.json", JsonLd.ToScript(kv.Value))));
+        files.Add(new OutputFile("search/facets.json", JsonLd.CompactBytes(table)));
+        files.AddRange(shards.AsParallel().AsOrdered().Select(kv => new OutputFile($"search/t/{kv.Key}.json", JsonLd.CompactBytes(kv.Value))));
         for (var c = 0; c * ChunkSize < n; c++)
         {
             var chunk = docs.Skip(c * ChunkSize).Take(ChunkSize)
                 .Select(d => new[] { d.Type, d.Title, d.Url, d.Summary ?? "", d.Meta }).ToList();
-            files.Add(OutputFile.Text($"search/d/{c}.json", JsonLd.ToScript(chunk)));
+            files.Add(new OutputFile($"search/d/{c}.json", JsonLd.CompactBytes(chunk)));
         }
         return files;
     }
@@ -228,7 +228,7 @@ public static class BuildSearchIndex
     /// large. A split shard keeps its own file with the terms no longer than its prefix and a <c>*</c> entry:
     /// each document's best score over every term under the prefix, so a short prefix query reads one file.</summary>
     private static void AddShard(List<(string Key, SortedDictionary<string, int[]> Shard)> shards, string key, int depth,
-        List<(string Term, int[] Postings)> terms, int splitBytes)
+        List<(string Term, int[] Postings)> terms, int splitBytes, int docCount)
     {
         var shard = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
         if (depth < ShardDepth && terms.Sum(e => e.Term.Length + 6 + e.Postings.Length * 3) > splitBytes)
@@ -236,9 +236,9 @@ public static class BuildSearchIndex
             foreach (var group in terms.GroupBy(e => Tokenizer.ShardKey(e.Term, depth + 1), StringComparer.Ordinal))
             {
                 if (group.Key == key) foreach (var (term, flat) in group) shard[term] = flat;
-                else AddShard(shards, group.Key, depth + 1, group.ToList(), splitBytes);
+                else AddShard(shards, group.Key, depth + 1, group.ToList(), splitBytes, docCount);
             }
-            shard["*"] = BestPerDoc(terms.Select(e => e.Postings));
+            shard["*"] = BestPerDoc(terms.Select(e => e.Postings), docCount);
         }
         else
         {
@@ -247,23 +247,34 @@ public static class BuildSearchIndex
         shards.Add((key, shard));
     }
 
-    /// <summary>Merges gap-encoded (doc, score) posting lists, keeping each document's best score.</summary>
-    private static int[] BestPerDoc(IEnumerable<int[]> lists)
+    /// <summary>
+    /// Merges gap-encoded (doc, score) posting lists, keeping each document's best score. Scores are at least 1, so a
+    /// table of <paramref name="docCount"/> scores (0: not under this prefix), borrowed from the pool, replaces a map.
+    /// </summary>
+    private static int[] BestPerDoc(IEnumerable<int[]> lists, int docCount)
     {
-        var best = new Dictionary<int, int>();
-        foreach (var flat in lists)
+        var best = System.Buffers.ArrayPool<int>.Shared.Rent(docCount);
+        try
         {
-            var doc = 0;
-            for (var i = 0; i < flat.Length; i += 2)
+            Array.Clear(best, 0, docCount);
+            var count = 0;
+            foreach (var flat in lists)
             {
-                doc += flat[i];
-                ref var score = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(best, doc, out _);
-                score = Math.Max(score, flat[i + 1]);
+                var doc = 0;
+                for (var i = 0; i < flat.Length; i += 2)
+                {
+                    doc += flat[i];
+                    if (best[doc] == 0) count++;
+                    best[doc] = Math.Max(best[doc], flat[i + 1]);
+                }
             }
+            var table = best;
+            return GapEncoded(Enumerable.Range(0, docCount).Where(doc => table[doc] > 0).Select(doc => (doc, table[doc])), count);
         }
-        var docs = best.Keys.ToArray();
-        Array.Sort(docs);
-        return GapEncoded(docs.Select(doc => (doc, best[doc])), docs.Length);
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(best);
+        }
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ public static class JsonLd
     public static string ToScript<T>(T document) => JsonSerializer.Serialize(document, Compact);
 
     /// <summary>
-    /// The JSON of a script element made by <see cref="ToScriptElement{T}"/>, as <see cref="ToFile{T}"/> writes that
+    /// The JSON of a script element made by <see cref="ToScriptElement{T}"/>, as <see cref="FileBytes{T}"/> writes that
     /// document (indented, same escaping, newline at the end): a page's companion file without building its document again.
     /// </summary>
     public static byte[] IndentedFile(string scriptElement)
@@ -65,7 +65,18 @@ public static class JsonLd
         });
     }
 
-    public static string ToFile<T>(T document) => JsonSerializer.Serialize(document, Indented) + "\n";
+    /// <summary>A JSON file: the document indented, with a newline at the end, as UTF-8 (never held as a string).</summary>
+    public static byte[] FileBytes<T>(T document)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(document, Indented);
+        var file = new byte[json.Length + 1];
+        json.CopyTo(file, 0);
+        file[^1] = (byte)'\n';
+        return file;
+    }
+
+    /// <summary>A data file read by the site's scripts: the document compact, as UTF-8.</summary>
+    public static byte[] CompactBytes<T>(T document) => JsonSerializer.SerializeToUtf8Bytes(document, Compact);
 
     /// <summary>OB JSON binding: omit empty arrays rather than writing [].</summary>
     public static IReadOnlyList<T>? NonEmpty<T>(IEnumerable<T>? items)

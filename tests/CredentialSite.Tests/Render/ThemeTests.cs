@@ -66,4 +66,27 @@ public class ThemeTests
 
         site.AssertFile("about/index.html", "<h1>A &lt;b&gt; title</h1>", "<p>Some <strong>bold</strong> text.</p>");
     }
+
+    [Fact]
+    public void ALayout_ThatTreatsTheContentAsText_GetsThePageText()
+    {
+        // The built-in layout prints content as bytes; a layout may also capture it, measure it or pass it to a function.
+        using var site = TestSite.Build("""
+            -- theme/templates/layout.html --
+            <!doctype html><title>{{ page.title }}</title>
+            {{ capture body }}{{ content }}{{ end }}<main data-chars="{{ content | string.size }}" data-captured="{{ body | string.size }}">
+            {{ content }}</main>
+            <footer>{{ content | string.contains "<h1>Tom &amp; Jerry</h1>" }}</footer>
+            -- theme/templates/page.html --
+            <h1>{{ model.page.title }}</h1>
+            -- input/pages/about.md --
+            ---
+            title: Tom & Jerry
+            ---
+            Hello.
+            """).AssertOk();
+
+        // "<h1>Tom &amp; Jerry</h1>\n" is 25 characters.
+        site.AssertFile("about/index.html", "<main data-chars=\"25\" data-captured=\"25\">\n<h1>Tom &amp; Jerry</h1>", "<footer>true</footer>");
+    }
 }
