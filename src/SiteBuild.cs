@@ -16,6 +16,9 @@ public sealed record BuildResult(DiagnosticBag Diagnostics, int PagesWritten, in
     /// <summary>Every page of the site; <see cref="PagesWritten"/> of them were rendered, the others were unchanged.</summary>
     public int PagesTotal { get; init; }
 
+    /// <summary>The time each template took, summed over the rendering threads (see <see cref="RenderPages.TemplateTimes"/>).</summary>
+    public IReadOnlyList<TemplateTime> Templates { get; init; } = [];
+
     public bool Succeeded(bool warningsAsErrors) =>
         !Diagnostics.HasErrors && !(warningsAsErrors && Diagnostics.WarningCount > 0);
 }
@@ -46,7 +49,9 @@ public static class SiteBuild
             stages.Add((name, clock.Elapsed - start));
             return result;
         }
-        BuildResult Done(int pages = 0, int files = 0, int changed = 0) => new(diags, pages, files, changed, stages);
+        RenderPages? renderer = null;
+        BuildResult Done(int pages = 0, int files = 0, int changed = 0) =>
+            new(diags, pages, files, changed, stages) { Templates = renderer?.TemplateTimes ?? [] };
 
         var source = new SourceFolder(options.Source);
         // 1. Load: parse every source file into immutable records.
@@ -71,7 +76,6 @@ public static class SiteBuild
         var theme = Stage("theme", () => Theme.Load(options.BuiltInTheme ?? Theme.BuiltInFolder, source.Theme, source.Root, diags));
         // 4. Plan: every page with its view model and JSON-LD.
         var views = Stage("views", () => new ViewBuilder(index));
-        RenderPages? renderer = null;
         RenderPages Renderer() => renderer ??= new RenderPages(theme, index, diags, Navigation(index));
         // serve shows the pages open in tabs as soon as every file has parsed, each planned on its own, without waiting
         // for the checks across files: if those fail, the build fails below and the tabs show the error overlay.
@@ -86,7 +90,11 @@ public static class SiteBuild
         foreach (var d in checks.All) diags.Add(d);
         // Every check that points at a field has run: a one-shot build lets the field positions go (serve keeps its
         // records, and their positions, for the next build).
-        if (parsed is null) ReleasePositions(loaded);
+        if (parsed is null)
+        {
+            ReleasePositions(loaded);
+            LetGo();
+        }
         if (diags.HasErrors) return Done();
         var jobs = Stage("plan", () => PlanPages.Run(index, views, diags));
         // 5. Site files: credential JSON, catalog.json, sitemap, feed, robots, GitHub Pages files, assets, and the
@@ -113,6 +121,7 @@ public static class SiteBuild
                     else writer.Copy(f.Path, f.CopyFrom!);
                 });
                 files.Clear();
+                if (parsed is null) LetGo();
                 return 0;
             });
         // A broken link is reported where it was written, in the page's source file, when it is found there.
@@ -139,6 +148,15 @@ public static class SiteBuild
         });
         return Done(pages, sitePaths.Count, writer.Changed) with { PagesTotal = jobs.Count };
     }
+
+    /// <summary>
+    /// A full, compacting collection where a one-shot build has just let go of much (the field positions, which lie
+    /// among the records they describe; the site files once staged). Otherwise that garbage waits in the oldest
+    /// generation, under all that the next stage allocates, until the collector gets to it: at 100,000 badges the peak
+    /// was 2.94 GB without these two collections and 2.75 GB with them, in the same time (at 10,000 the difference is
+    /// within the noise).
+    /// </summary>
+    private static void LetGo() => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
 
     private static void ReleasePositions(Model.Catalog c)
     {

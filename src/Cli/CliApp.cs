@@ -29,7 +29,7 @@ public static class CliApp
         { Description = "Judge expiry and readiness at this date (YYYY-MM-DD; default: site.yml asOf, else today UTC)" };
         var draftsOption = new Option<bool>("--drafts") { Description = "Also publish badges and pages with status draft" };
         var strictOption = new Option<bool>("--warnings-as-errors") { Description = "Fail (exit 1) when there is any warning" };
-        var statsOption = new Option<bool>("--stats") { Description = "Print the time each build stage took" };
+        var statsOption = new Option<bool>("--stats") { Description = "Print the time each build stage and each template took" };
 
         var build = new Command("build", "Build the site into the output folder (the previous output survives a failed build)")
         {
@@ -131,6 +131,12 @@ public static class CliApp
         if (stats)
             foreach (var (stage, elapsed) in result.Stages)
                 stdout.WriteLine($"  {stage,-10} {elapsed.TotalMilliseconds,8:0} ms");
+        if (stats && result.Templates.Count > 0)
+        {
+            stdout.WriteLine($"  templates, time summed over the rendering threads:");
+            foreach (var t in result.Templates)
+                stdout.WriteLine($"    {t.Template,-24} {t.Renders,8:N0} renders {t.Total.TotalMilliseconds,8:0} ms ({t.Total.TotalMilliseconds / t.Renders:0.00} ms each)");
+        }
         if (stats)
             stdout.WriteLine($"  gc: {GC.GetTotalAllocatedBytes() / 1048576:0} MB allocated, {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused " +
                 $"({GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections)");

@@ -1,4 +1,5 @@
-using System.Text;
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using CredentialSite.Analyze;
 using CredentialSite.Diagnostics;
 using Scriban;
@@ -16,6 +17,7 @@ public sealed class RenderPages
     private readonly SiteView _site;
     private readonly DiagnosticBag _diags;
     private readonly ThreadLocal<HtmlTemplateContext> _contexts;
+    private readonly ConcurrentDictionary<string, TemplateClock> _clocks = new(StringComparer.Ordinal);
 
     public RenderPages(Theme theme, SiteIndex ix, DiagnosticBag diags, IReadOnlyList<NavItem> nav)
     {
@@ -28,6 +30,20 @@ public sealed class RenderPages
     }
 
     public SiteView Site => _site;
+
+    /// <summary>
+    /// How often each template ran and the time it took, summed over the rendering threads (partials count in the
+    /// template that includes them), slowest first: <c>build --stats</c> prints it, as Hugo's template metrics do.
+    /// </summary>
+    public IReadOnlyList<TemplateTime> TemplateTimes =>
+        [.. _clocks.Select(kv => new TemplateTime(kv.Key, kv.Value.Renders, Stopwatch.GetElapsedTime(0, kv.Value.Ticks)))
+            .OrderByDescending(t => t.Total).ThenBy(t => t.Template, StringComparer.Ordinal)];
+
+    private sealed class TemplateClock
+    {
+        public long Ticks;
+        public int Renders;
+    }
 
     /// <summary>
     /// Renders every page in parallel and hands each to <paramref name="sink"/> (output path, UTF-8 bytes); nothing is
@@ -106,9 +122,22 @@ public sealed class RenderPages
         _theme.Prime(context);
         context.PushGlobal(globals);
         context.PushOutput(output);
-        _theme.Get(name).Render(context);
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            _theme.Get(name).Render(context);
+        }
+        finally
+        {
+            var clock = _clocks.GetOrAdd(name, _ => new TemplateClock());
+            Interlocked.Add(ref clock.Ticks, Stopwatch.GetTimestamp() - start);
+            Interlocked.Increment(ref clock.Renders);
+        }
     }
 
     private static bool IsCurrent(string navUrl, string pagePath) =>
         navUrl.Length > 0 && pagePath.StartsWith(navUrl, StringComparison.Ordinal);
 }
+
+/// <summary>One template's share of the rendering: how many pages it rendered and the time it took in all.</summary>
+public sealed record TemplateTime(string Template, int Renders, TimeSpan Total);

@@ -3,7 +3,8 @@
 # plus 100,000 with --full; portfolios = badges / 10), times a full build of each by the tool published for this
 # machine (Release, ReadyToRun, as the README installs it) with
 # /usr/bin/time (wall, user+sys CPU, peak RSS), captures the per-stage timings of `build --stats`
-# and the output size, and prints a Markdown table.
+# and the output size, and prints a Markdown table. A second table gives the floor under each build: YamlDotNet alone
+# parsing the same files (tests/bench/YamlFloor) and the time the templates took (Scriban, from build --stats).
 #
 # With hugo installed (apt-get install hugo) and ../shared/bench/hugo-equivalent.py beside the checkout, the
 # same catalog is also converted to an equivalent Hugo site and built with Hugo: the table gets Hugo's wall
@@ -26,7 +27,7 @@ while [ $# -gt 0 ]; do
     --full) full=1 ;;
     --seed) seed="$2"; shift ;;
     --out-root) out_root="$2"; shift ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (use --full, --seed N, --out-root DIR)" >&2; exit 2 ;;
   esac
   shift
@@ -49,6 +50,10 @@ rid=$(dotnet --info | sed -nE 's/^ *RID: *//p' | head -1)
 dotnet publish CredentialSite.csproj -c Release -r "${rid:-linux-x64}" -o "$work/dist" -nologo -v quiet -clp:NoSummary >/dev/null
 dll="$work/dist/credentialsite.dll"
 [ -f "$dll" ] || { echo "no $dll after the build" >&2; exit 1; }
+# YamlDotNet alone on the same files (tests/bench/YamlFloor): the least the load stage can take.
+dotnet build tests/bench/YamlFloor -c Release -o "$work/yamlfloor" -nologo -v quiet -clp:NoSummary >/dev/null
+floor_dll="$work/yamlfloor/YamlFloor.dll"
+floors=()
 
 rows=()
 stage_names=()
@@ -107,6 +112,15 @@ for n in "${sizes[@]}"; do
   done < <(grep -E '^ +[a-z]+ +[0-9]+ ms$' "$work/stats-$n.txt")
 
   rows+=("$n|$portfolios|$src_size|$gen|$pages|$out_files|$out_size|$wall|$cpu|$rss|$stages|$hugo_cells")
+
+  # The floor under this build: YamlDotNet parsing the catalog, and the time spent in the templates (Scriban),
+  # summed over the rendering threads by build --stats.
+  echo "timing YamlDotNet alone on $n ..." >&2
+  dotnet "$floor_dll" "$src" >"$work/floor-$n.txt"
+  read -r ev_wall ev_cpu < <(sed -nE 's/^events only: ([0-9]+) ms wall, ([0-9]+) ms CPU$/\1 \2/p' "$work/floor-$n.txt")
+  read -r tree_wall tree_cpu < <(sed -nE 's/^node tree: +([0-9]+) ms wall, ([0-9]+) ms CPU$/\1 \2/p' "$work/floor-$n.txt")
+  templates=$(awk '/ renders / { for (i = 1; i < NF; i++) if ($(i + 1) == "ms") { sum += $i; break } } END { printf "%.0f", sum }' "$work/stats-$n.txt")
+  floors+=("| $n | $ev_wall | $ev_cpu | $tree_wall | $tree_cpu | $templates | $(awk -v c="$cpu" 'BEGIN { printf "%.0f", c * 1000 }') |")
 done
 
 # The Markdown table: one row per catalog, one column per build stage.
@@ -139,5 +153,9 @@ for row in "${rows[@]}"; do
   fi
   echo "$line"
 done
+echo
+echo "| badges | YamlDotNet events only: wall (ms) | CPU (ms) | YamlDotNet node tree: wall (ms) | CPU (ms) | templates, summed over threads (ms) | whole build CPU (ms) |"
+echo "|---:|---:|---:|---:|---:|---:|---:|"
+for f in "${floors[@]-}"; do [ -n "$f" ] && echo "$f"; done
 echo
 echo "$(nproc) cores, $(dotnet --version) SDK, seed $seed; source under $work, output under $out_root" 

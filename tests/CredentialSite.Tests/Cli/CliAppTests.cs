@@ -69,6 +69,9 @@ public partial class CliAppTests
         foreach (var stage in new[] { "load", "validate", "render", "files", "write", "commit" })
             Assert.Matches($@"(?m)^  {stage}\s+\d+ ms$", site.Stdout.Replace("\r", ""));
         Assert.Matches(@"(?m)^built: 22 pages ", site.Stdout);
+        // Each template's renders: the layout wraps every page; the test catalog has two badges.
+        Assert.Matches(@"(?m)^    layout\.html\s+22 renders\s+\d+ ms \(\d+\.\d\d ms each\)$", site.Stdout.Replace("\r", ""));
+        Assert.Matches(@"(?m)^    badge\.html\s+2 renders ", site.Stdout);
     }
 
     [Fact]
