@@ -15,6 +15,8 @@ public sealed record BuildOptions
     public bool DryRun { get; init; }
     /// <summary>Estimated raw size above which a search term shard is split (a tuning knob for tests).</summary>
     public int SearchShardBytes { get; init; } = Search.BuildSearchIndex.SplitShardBytes;
+    /// <summary>Overrides <c>badgesPerPage</c> of site.yml (tests: a small catalog with a paged badge index).</summary>
+    public int? BadgesPerPage { get; init; }
     /// <summary>Where the built-in theme lives (defaults to the tool's own theme folder).</summary>
     public string? BuiltInTheme { get; init; }
 }

@@ -15,7 +15,11 @@ public static class LoadCatalog
             return null;
         }
         var strings = new SharedStrings();
-        var site = ReadFile(source.SiteFile, source, diags, parsed, (fields, bag) => ReadCatalog.Site(fields, bag, options.BaseUrl), strings);
+        var site = ReadFile(source.SiteFile, source, diags, parsed, (fields, bag) =>
+        {
+            var read = ReadCatalog.Site(fields, bag, options.BaseUrl);
+            return read is not null && options.BadgesPerPage is { } perPage ? read with { BadgesPerPage = perPage } : read;
+        }, strings);
 
         var issuers = ReadAll(source, source.Issuers, diags, parsed, ReadCatalog.Issuer, strings);
         var frameworks = ReadAll(source, source.Competencies, diags, parsed, ReadCatalog.Framework, strings);

@@ -22,6 +22,7 @@ public static class ReadCatalog
         var weights = vetting?.NumberMap("weights") ?? new Dictionary<string, double>();
         vetting?.Finish();
         var cname = f.Text("cname");
+        var perPage = f.Int("badgesPerPage", min: 1);
         f.Finish();
 
         foreach (var m in methods.Keys.Where(k => !Vocabulary.MethodsById.ContainsKey(k)))
@@ -43,7 +44,10 @@ public static class ReadCatalog
                     $"baseUrl '{urlText}' is not an absolute http(s) URL", "e.g. https://acme.github.io/credentials/");
         }
         if (title is null || baseUrl is null) return null;
-        return new SiteConfig(title, description, baseUrl, language, org, asOf, window, methods, weights, cname, f.Spans);
+        return new SiteConfig(title, description, baseUrl, language, org, asOf, window, methods, weights, cname, f.Spans)
+        {
+            BadgesPerPage = perPage ?? SiteConfig.DefaultBadgesPerPage,
+        };
     }
 
     private static Organization? ReadOrganization(YamlFields o)

@@ -16,6 +16,12 @@ public sealed record SiteConfig(
     string? Cname,
     LocationMap Spans)
 {
+    /// <summary>How many badges a page of the badge index lists (<c>badgesPerPage</c>); a longer index gets more pages.</summary>
+    public int BadgesPerPage { get; init; } = DefaultBadgesPerPage;
+
+    /// <summary>250 badges: about 220 KB of HTML with their cards, a few hundred KB at most.</summary>
+    public const int DefaultBadgesPerPage = 250;
+
     /// <summary>The base path of the site, always starting and ending with '/': "/" or "/repo/".</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
 

@@ -30,10 +30,17 @@ public static class PlanPages
         var badgesCrumb = new Crumb("Badges", "badges/");
         jobs.Add(Job("index.html", "home.html", Meta("home", ix.Site.Title, ix.Site.Description, "", []), views.Home));
 
-        foreach (var (sort, path) in ViewBuilder.BadgeSorts)
-            jobs.Add(Job(path + "index.html", "badges.html",
-                Meta("badges", sort == "name" ? "All badges" : $"All badges by {sort}", $"Every badge in {ix.Site.Title}, grouped by tier.",
-                    path, sort == "name" ? [home] : [home, badgesCrumb]), () => views.BadgeIndex(sort)));
+        var indexPages = views.BadgeIndexPages;
+        foreach (var (sort, _) in ViewBuilder.BadgeSorts)
+            for (var page = 1; page <= indexPages; page++)
+            {
+                var path = ViewBuilder.BadgeIndexPath(sort, page);
+                var n = page;
+                jobs.Add(Job(path + "index.html", "badges.html",
+                    Meta("badges", (sort == "name" ? "All badges" : $"All badges by {sort}") + (indexPages > 1 ? $" (page {page} of {indexPages})" : ""),
+                        $"Every badge in {ix.Site.Title}, grouped by tier.", path, sort == "name" && page == 1 ? [home] : [home, badgesCrumb]),
+                    () => views.BadgeIndex(sort, n)));
+            }
         foreach (var b in ix.Badges)
         {
             if (!Wanted($"badges/{b.Id}/index.html")) continue;

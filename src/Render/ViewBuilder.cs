@@ -67,7 +67,7 @@ public sealed partial class ViewBuilder
 
     public HomeView Home()
     {
-        var tiers = Vocabulary.Tiers.Select(t => new Count(Words.Title(t), _ix.Badges.Count(b => b.Tier == t), $"badges/#tier-{t}")).ToList();
+        var tiers = TierLinks();
         var clusters = _ix.CompetenciesById.Values.Select(c => c.Cluster).OfType<string>().Distinct().Order(StringComparer.Ordinal)
             .Select(cl => new Count(cl, _ix.Badges.Count(b => b.Competencies.Any(c => _ix.CompetenciesById.GetValueOrDefault(c.Competency)?.Cluster == cl)), null))
             .ToList();
@@ -83,23 +83,96 @@ public sealed partial class ViewBuilder
             .OrderByDescending(c => c.Date).ThenBy(c => c.Badge.Id, StringComparer.Ordinal).ThenBy(c => c.Version, StringComparer.Ordinal)
             .Take(max).ToList();
 
-    /// <summary>The orders the badge index can be read in: (name, page path, order).</summary>
+    /// <summary>The orders the badge index can be read in: (name, path of its first page).</summary>
     public static readonly IReadOnlyList<(string Name, string Path)> BadgeSorts =
         [("name", "badges/"), ("rigor", "badges-by/rigor/"), ("issuer", "badges-by/issuer/"), ("newest", "badges-by/newest/")];
 
-    public BadgeIndexView BadgeIndex(string sort)
+    /// <summary>
+    /// The path of page <paramref name="page"/> (from 1) of the badge index in order <paramref name="sort"/>. Pages after
+    /// the first are under badges-by/, where no badge's own page can be.
+    /// </summary>
+    public static string BadgeIndexPath(string sort, int page) =>
+        page == 1 ? BadgeSorts.First(s => s.Name == sort).Path : $"badges-by/{sort}/{page}/";
+
+    /// <summary>How many pages the badge index has, in every order (<see cref="SiteConfig.BadgesPerPage"/> badges a page).</summary>
+    public int BadgeIndexPages => Math.Max(1, (_ix.Badges.Count + _ix.Site.BadgesPerPage - 1) / _ix.Site.BadgesPerPage);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<IReadOnlyList<BadgeCard>>> _orders = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every published badge in one of the index's orders, sorted once for all its pages. The name order goes tier by
+    /// tier (by name within a tier), so that each tier's cards follow one another from page to page.
+    /// </summary>
+    private IReadOnlyList<BadgeCard> Order(string sort) => _orders.GetOrAdd(sort, s => new(() =>
     {
         var byName = _ix.Badges.Select(b => _cards[b.Id]).ToList();
-        var byTier = Vocabulary.Tiers.Select(t => new BadgeGroup(Words.Title(t), t, byName.Where(c => c.Tier == t).ToList())).ToList();
-        IReadOnlyList<BadgeCard> all = sort switch
+        return s switch
         {
             "rigor" => byName.OrderByDescending(c => c.RigorValue).ThenBy(c => c.Name, StringComparer.Ordinal).ToList(),
             "issuer" => byName.OrderBy(c => c.IssuerName, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ToList(),
             "newest" => byName.OrderByDescending(c => c.Updated).ThenBy(c => c.Name, StringComparer.Ordinal).ToList(),
-            _ => byName,
+            _ => byName.OrderBy(c => TierRank(c.Tier)).ToList(), // stable: by name within a tier
         };
+    })).Value;
+
+    private static int TierRank(string tier) => Array.IndexOf(Vocabulary.Tiers, tier);
+
+    /// <summary>
+    /// Each tier with its number of badges and a link to where its cards start: the first page of the index when it has
+    /// one page (a tier without badges says so there), else the page its first badge is on (none for an empty tier).
+    /// </summary>
+    public IReadOnlyList<Count> TierLinks()
+    {
+        var perPage = _ix.Site.BadgesPerPage;
+        var paged = BadgeIndexPages > 1;
+        var start = 0; // where the tier's first badge is in the name order (tier by tier)
+        var links = new List<Count>();
+        foreach (var tier in Vocabulary.Tiers)
+        {
+            var count = _ix.Badges.Count(b => b.Tier == tier);
+            var url = !paged ? $"badges/#tier-{tier}"
+                : count == 0 ? null
+                : $"{BadgeIndexPath("name", start / perPage + 1)}#tier-{tier}";
+            links.Add(new Count(Words.Title(tier), count, url));
+            start += count;
+        }
+        return links;
+    }
+
+    /// <summary>Page <paramref name="page"/> (from 1) of the badge index in order <paramref name="sort"/>.</summary>
+    public BadgeIndexView BadgeIndex(string sort, int page = 1)
+    {
+        var order = Order(sort);
+        var perPage = _ix.Site.BadgesPerPage;
+        var pages = BadgeIndexPages;
+        var slice = order.Skip((page - 1) * perPage).Take(perPage).ToList();
+        // The cards of this page by tier (a one-page index shows every tier, an empty one too), in the name order.
+        var cards = slice.OrderBy(c => TierRank(c.Tier)).ThenBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+        var byTier = Vocabulary.Tiers.Select(t => new BadgeGroup(Words.Title(t), t, cards.Where(c => c.Tier == t).ToList()))
+            .Where(g => pages == 1 || g.Badges.Count > 0).ToList();
+        // The table lists this page's badges in the page's order: by name on the name pages.
+        IReadOnlyList<BadgeCard> all = sort == "name"
+            ? slice.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal).ToList()
+            : slice;
         var sorts = BadgeSorts.Select(s => new SortLink(s.Name, s.Path, s.Name == sort)).ToList();
-        return new BadgeIndexView(byTier, all, byName.Count(c => c.Status == "retired"), sort, sorts);
+        var first = slice.Count == 0 ? 0 : (page - 1) * perPage + 1;
+        var pager = new PagerView(page, pages, first, first == 0 ? 0 : first + slice.Count - 1,
+            page > 1 ? BadgeIndexPath(sort, page - 1) : null, page < pages ? BadgeIndexPath(sort, page + 1) : null,
+            PageLinks(page, pages, n => BadgeIndexPath(sort, n)));
+        return new BadgeIndexView(byTier, all, order.Count(c => c.Status == "retired"), sort, sorts, order.Count,
+            sort == "name" ? TierLinks() : [], pager);
+    }
+
+    /// <summary>Links to the first and last pages and to the two on each side of the current one, with gaps between.</summary>
+    private static IReadOnlyList<PageLink> PageLinks(int current, int count, Func<int, string> path)
+    {
+        var links = new List<PageLink>();
+        for (var n = 1; n <= count; n++)
+        {
+            if (n == 1 || n == count || Math.Abs(n - current) <= 2) links.Add(new PageLink(n, path(n), n == current));
+            else if (links[^1].Number is not null) links.Add(new PageLink(null, null, false));
+        }
+        return links;
     }
 
     public BadgePageView Badge(Badge b)

@@ -121,7 +121,21 @@ public sealed record HomeView(
 
 public sealed record SortLink(string Name, string Url, bool Current);
 
-/// <summary>The badge index: grouped by tier, plus a table in one of several orders (one page per order, so sorting works without JavaScript).</summary>
-public sealed record BadgeIndexView(IReadOnlyList<BadgeGroup> ByTier, IReadOnlyList<BadgeCard> All, int Retired, string SortName, IReadOnlyList<SortLink> Sorts);
+/// <summary>
+/// One page of the badge index: its badges grouped by tier (in the name order), plus a table in one of several orders
+/// (pages per order, so sorting works without JavaScript). <see cref="All"/> is this page's badges; <see cref="Total"/>
+/// and <see cref="Retired"/> count the whole index; <see cref="Tiers"/> link to where each tier starts.
+/// </summary>
+public sealed record BadgeIndexView(IReadOnlyList<BadgeGroup> ByTier, IReadOnlyList<BadgeCard> All, int Retired, string SortName,
+    IReadOnlyList<SortLink> Sorts, int Total, IReadOnlyList<Count> Tiers, PagerView Pager);
+
+/// <summary>Where a page is in a list of pages: its number, the range of items it shows, and links to the others.</summary>
+public sealed record PagerView(int Current, int Count, int First, int Last, string? Previous, string? Next, IReadOnlyList<PageLink> Pages)
+{
+    public bool Paged => Count > 1;
+}
+
+/// <summary>A link in a pager; a gap (…) between distant page numbers has no number.</summary>
+public sealed record PageLink(int? Number, string? Url, bool Current);
 
 public sealed record FreePageView(FreePage Page);

@@ -10,6 +10,7 @@ public sealed class AccessibilityTests(BrowserFixture site)
     [InlineData("")]                                  // home
     [InlineData("badges/")]                           // badge index
     [InlineData("badges-by/rigor/")]
+    [InlineData("badges-by/name/2/")]                 // a page of the paged badge index, with its pager
     [InlineData("badges/api-design/")]                // badge page with a rubric
     [InlineData("badges/devops-practitioner/")]       // retired badge
     [InlineData("issuers/")]
@@ -39,6 +40,7 @@ public sealed class AccessibilityTests(BrowserFixture site)
             await page.WaitForSelectorAsync("[data-explorer][data-loaded]");
             await page.SelectOptionAsync("#explorer-current", "software-engineer-1");
         }
+        if (path == "badges-by/name/2/") Assert.Equal(2, await page.Locator("nav.pager").CountAsync()); // the page, not the 404
         var results = await page.RunAxe();
         var bad = results.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}").ToList();

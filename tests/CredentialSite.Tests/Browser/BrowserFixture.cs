@@ -42,6 +42,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             Source = TestPaths.RepoRoot, Output = Output, BaseUrl = $"http://127.0.0.1:{port}/repo/",
             // Tiny shards, so the searches below also go through split shards, as a large catalog's do.
             SearchShardBytes = 600,
+            // A badge index of several pages, as a large catalog's is (badges-by/name/2/ is checked by axe).
+            BadgesPerPage = 12,
         });
         if (!result.Succeeded(false))
             throw new InvalidOperationException("the sample site did not build: " + string.Join("\n", result.Diagnostics.Sorted()));
