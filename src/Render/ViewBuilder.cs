@@ -121,7 +121,11 @@ public sealed partial class ViewBuilder
     /// Each tier with its number of badges and a link to where its cards start: the first page of the index when it has
     /// one page (a tier without badges says so there), else the page its first badge is on (none for an empty tier).
     /// </summary>
-    public IReadOnlyList<Count> TierLinks()
+    public IReadOnlyList<Count> TierLinks() => _tierLinks ??= MakeTierLinks();
+
+    private IReadOnlyList<Count>? _tierLinks;
+
+    private List<Count> MakeTierLinks()
     {
         var perPage = _ix.Site.BadgesPerPage;
         var paged = BadgeIndexPages > 1;
@@ -138,6 +142,9 @@ public sealed partial class ViewBuilder
         }
         return links;
     }
+
+    private int RetiredCount => (_retired ??= new Lazy<int>(() => _ix.Badges.Count(b => b.IsRetired))).Value;
+    private Lazy<int>? _retired;
 
     /// <summary>Page <paramref name="page"/> (from 1) of the badge index in order <paramref name="sort"/>.</summary>
     public BadgeIndexView BadgeIndex(string sort, int page = 1)
@@ -159,7 +166,7 @@ public sealed partial class ViewBuilder
         var pager = new PagerView(page, pages, first, first == 0 ? 0 : first + slice.Count - 1,
             page > 1 ? BadgeIndexPath(sort, page - 1) : null, page < pages ? BadgeIndexPath(sort, page + 1) : null,
             PageLinks(page, pages, n => BadgeIndexPath(sort, n)));
-        return new BadgeIndexView(byTier, all, order.Count(c => c.Status == "retired"), sort, sorts, order.Count,
+        return new BadgeIndexView(byTier, all, RetiredCount, sort, sorts, order.Count,
             sort == "name" ? TierLinks() : [], pager);
     }
 
