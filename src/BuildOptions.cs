@@ -15,6 +15,11 @@ public sealed record BuildOptions
     public bool DryRun { get; init; }
     /// <summary>Estimated raw size above which a search term shard is split (a tuning knob for tests).</summary>
     public int SearchShardBytes { get; init; } = Search.BuildSearchIndex.SplitShardBytes;
+    /// <summary>
+    /// The build is the process's only work (the command line's <c>build</c>): it collects garbage fully where it lets go
+    /// of much, which lowers its peak memory. Off for <c>serve</c>, <c>validate</c> and builds run inside other work (tests).
+    /// </summary>
+    public bool CollectBetweenStages { get; init; }
     /// <summary>Overrides <c>badgesPerPage</c> of site.yml (tests: a small catalog with a paged badge index).</summary>
     public int? BadgesPerPage { get; init; }
     /// <summary>Where the built-in theme lives (defaults to the tool's own theme folder).</summary>

@@ -87,7 +87,7 @@ public static class CliApp
             };
         }
 
-        build.SetAction(r => Options(r, false) is { } o ? Execute(o, r.GetValue(statsOption), stdout, stderr) : usage);
+        build.SetAction(r => Options(r, false) is { } o ? Execute(o with { CollectBetweenStages = true }, r.GetValue(statsOption), stdout, stderr) : usage);
         validate.SetAction(r => Options(r, true) is { } o ? Execute(o, false, stdout, stderr) : usage);
         sample.SetAction(r =>
         {
@@ -133,9 +133,9 @@ public static class CliApp
                 stdout.WriteLine($"  {stage,-10} {elapsed.TotalMilliseconds,8:0} ms");
         if (stats && result.Templates.Count > 0)
         {
-            stdout.WriteLine($"  templates, time summed over the rendering threads:");
+            stdout.WriteLine("  templates, time summed over the rendering threads:");
             foreach (var t in result.Templates)
-                stdout.WriteLine($"    {t.Template,-24} {t.Renders,8:N0} renders {t.Total.TotalMilliseconds,8:0} ms ({t.Total.TotalMilliseconds / t.Renders:0.00} ms each)");
+                stdout.WriteLine($"    {t.Template,-24} {t.Renders,8:N0} {(t.Renders == 1 ? "render " : "renders")} {t.Total.TotalMilliseconds,8:0} ms ({t.Total.TotalMilliseconds / t.Renders:0.00} ms each)");
         }
         if (stats)
             stdout.WriteLine($"  gc: {GC.GetTotalAllocatedBytes() / 1048576:0} MB allocated, {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused " +

@@ -122,13 +122,20 @@ internal sealed class TemplateOutput : IScriptOutput
         return this;
     }
 
+    /// <summary>The bytes written, segment by segment.</summary>
+    private IEnumerable<ArraySegment<byte>> Written()
+    {
+        for (var i = 0; i <= _filled.Count; i++)
+            yield return new ArraySegment<byte>(_segments[i], 0, i < _filled.Count ? _filled[i] : _used);
+    }
+
     /// <summary>Appends what <paramref name="other"/> holds (a finished output) as it is.</summary>
     public void Append(TemplateOutput other)
     {
         Finish();
-        for (var i = 0; i <= other._filled.Count; i++)
+        foreach (var segment in other.Written())
         {
-            var bytes = other._segments[i].AsSpan(0, i < other._filled.Count ? other._filled[i] : other._used);
+            var bytes = segment.AsSpan();
             while (!bytes.IsEmpty)
             {
                 var room = _segments[_filled.Count].AsSpan(_used);
@@ -147,11 +154,10 @@ internal sealed class TemplateOutput : IScriptOutput
         Finish();
         var result = new byte[Length];
         var at = 0;
-        for (var i = 0; i <= _filled.Count; i++)
+        foreach (var segment in Written())
         {
-            var n = i < _filled.Count ? _filled[i] : _used;
-            _segments[i].AsSpan(0, n).CopyTo(result.AsSpan(at));
-            at += n;
+            segment.AsSpan().CopyTo(result.AsSpan(at));
+            at += segment.Count;
         }
         return result;
     }
@@ -169,7 +175,11 @@ internal sealed class TemplateOutput : IScriptOutput
 /// </summary>
 internal sealed class RenderedContent(TemplateOutput output)
 {
-    public TemplateOutput Output { get; } = output;
+    internal TemplateOutput Output { get; } = output;
     private string? _text;
-    public override string ToString() => _text ??= Output.Text();
+
+    /// <summary>The text, as <c>content.html</c> gave it when content was a <see cref="RawHtml"/>.</summary>
+    public string Html => _text ??= Output.Text();
+
+    public override string ToString() => Html;
 }

@@ -17,6 +17,8 @@ public sealed partial class ViewBuilder
         _cards = new(index.BadgesById, KeptCard);
         _roles = index.RolesById.Values.ToDictionary(r => r.Id, r =>
             new RoleRef(r.Id, r.Name, index.LaddersById[r.LadderId].Name, r.Level, RoleUrl(r.Id)), StringComparer.Ordinal);
+        _tierLinks = new(MakeTierLinks);
+        _retired = new(() => index.Badges.Count(b => b.IsRetired));
     }
 
     // A card reads its badge, the issuer, the rigor score and the competencies: the same records give the same card,
@@ -121,11 +123,11 @@ public sealed partial class ViewBuilder
     /// Each tier with its number of badges and a link to where its cards start: the first page of the index when it has
     /// one page (a tier without badges says so there), else the page its first badge is on (none for an empty tier).
     /// </summary>
-    public IReadOnlyList<Count> TierLinks() => _tierLinks ??= MakeTierLinks();
+    public IReadOnlyList<Count> TierLinks() => _tierLinks.Value;
 
-    private IReadOnlyList<Count>? _tierLinks;
+    private readonly Lazy<IReadOnlyList<Count>> _tierLinks;
 
-    private List<Count> MakeTierLinks()
+    private IReadOnlyList<Count> MakeTierLinks()
     {
         var perPage = _ix.Site.BadgesPerPage;
         var paged = BadgeIndexPages > 1;
@@ -143,8 +145,7 @@ public sealed partial class ViewBuilder
         return links;
     }
 
-    private int RetiredCount => (_retired ??= new Lazy<int>(() => _ix.Badges.Count(b => b.IsRetired))).Value;
-    private Lazy<int>? _retired;
+    private readonly Lazy<int> _retired;
 
     /// <summary>Page <paramref name="page"/> (from 1) of the badge index in order <paramref name="sort"/>.</summary>
     public BadgeIndexView BadgeIndex(string sort, int page = 1)
@@ -154,19 +155,17 @@ public sealed partial class ViewBuilder
         var pages = BadgeIndexPages;
         var slice = order.Skip((page - 1) * perPage).Take(perPage).ToList();
         // The cards of this page by tier (a one-page index shows every tier, an empty one too), in the name order.
-        var cards = slice.OrderBy(c => TierRank(c.Tier)).ThenBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+        var cards = sort == "name" ? slice : [.. slice.OrderBy(c => TierRank(c.Tier)).ThenBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal)];
         var byTier = Vocabulary.Tiers.Select(t => new BadgeGroup(Words.Title(t), t, cards.Where(c => c.Tier == t).ToList()))
             .Where(g => pages == 1 || g.Badges.Count > 0).ToList();
-        // The table lists this page's badges in the page's order: by name on the name pages.
-        IReadOnlyList<BadgeCard> all = sort == "name"
-            ? slice.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal).ToList()
-            : slice;
+        // The table lists this page's badges in the page's order; a one-page index by name (its cards show the tiers).
+        IReadOnlyList<BadgeCard> all = sort == "name" && pages == 1 ? _ix.Badges.Select(b => _cards[b.Id]).ToList() : slice;
         var sorts = BadgeSorts.Select(s => new SortLink(s.Name, s.Path, s.Name == sort)).ToList();
         var first = slice.Count == 0 ? 0 : (page - 1) * perPage + 1;
         var pager = new PagerView(page, pages, first, first == 0 ? 0 : first + slice.Count - 1,
             page > 1 ? BadgeIndexPath(sort, page - 1) : null, page < pages ? BadgeIndexPath(sort, page + 1) : null,
             PageLinks(page, pages, n => BadgeIndexPath(sort, n)));
-        return new BadgeIndexView(byTier, all, RetiredCount, sort, sorts, order.Count,
+        return new BadgeIndexView(byTier, all, _retired.Value, sort, sorts, order.Count,
             sort == "name" ? TierLinks() : [], pager);
     }
 
@@ -176,7 +175,9 @@ public sealed partial class ViewBuilder
         var links = new List<PageLink>();
         for (var n = 1; n <= count; n++)
         {
-            if (n == 1 || n == count || Math.Abs(n - current) <= 2) links.Add(new PageLink(n, path(n), n == current));
+            // A gap that would hide a single page shows its number instead.
+            var shown = n == 1 || n == count || Math.Abs(n - current) <= 2 || (n == 2 && current == 5) || (n == count - 1 && current == count - 4);
+            if (shown) links.Add(new PageLink(n, path(n), n == current));
             else if (links[^1].Number is not null) links.Add(new PageLink(null, null, false));
         }
         return links;

@@ -119,7 +119,7 @@ for n in "${sizes[@]}"; do
   dotnet "$floor_dll" "$src" >"$work/floor-$n.txt"
   read -r ev_wall ev_cpu < <(sed -nE 's/^events only: ([0-9]+) ms wall, ([0-9]+) ms CPU$/\1 \2/p' "$work/floor-$n.txt")
   read -r tree_wall tree_cpu < <(sed -nE 's/^node tree: +([0-9]+) ms wall, ([0-9]+) ms CPU$/\1 \2/p' "$work/floor-$n.txt")
-  templates=$(awk '/ renders / { for (i = 1; i < NF; i++) if ($(i + 1) == "ms") { sum += $i; break } } END { printf "%.0f", sum }' "$work/stats-$n.txt")
+  templates=$(awk '/ renders? / { for (i = 1; i < NF; i++) if ($(i + 1) == "ms") { sum += $i; break } } END { printf "%.0f", sum }' "$work/stats-$n.txt")
   floors+=("| $n | $ev_wall | $ev_cpu | $tree_wall | $tree_cpu | $templates | $(awk -v c="$cpu" 'BEGIN { printf "%.0f", c * 1000 }') |")
 done
 

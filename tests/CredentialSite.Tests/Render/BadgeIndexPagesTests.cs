@@ -49,16 +49,45 @@ public class BadgeIndexPagesTests
     [InlineData("rigor", "badges-by/rigor/")]
     [InlineData("issuer", "badges-by/issuer/")]
     [InlineData("newest", "badges-by/newest/")]
-    public void EachOrder_HasThreePages_AndEveryBadgeIsOnExactlyOneOfThem(string sort, string first)
+    public void EachOrder_RunsOnAcrossThreePages_EveryBadgeOnExactlyOneOfThem(string sort, string first)
     {
         using var site = TestSite.Build(FiveBadgesTwoAPage).AssertOk();
 
         string[] pages = [first, $"badges-by/{sort}/2/", $"badges-by/{sort}/3/"];
-        var rows = pages.SelectMany(p => site.Html(p + "index.html").QuerySelectorAll("table th[scope=row] a").Select(a => a.TextContent)).ToList();
-        Assert.Equal(AllNames, rows.Order(StringComparer.Ordinal));
+        var rows = pages.SelectMany(p => site.Html(p + "index.html").QuerySelectorAll("table tbody tr")
+            .Select(tr => (Name: tr.QuerySelector("th a")!.TextContent, Rigor: double.Parse(tr.QuerySelector("td.num")!.TextContent, System.Globalization.CultureInfo.InvariantCulture))))
+            .ToList();
+        var names = rows.Select(r => r.Name).ToList();
+        string[] expected = sort switch
+        {
+            "name" => ["Code Review", "Zulu", "Beacon", "Stakeholder Management", "Alpha"], // tier by tier
+            "rigor" => [.. rows.OrderByDescending(r => r.Rigor).ThenBy(r => r.Name, StringComparer.Ordinal).Select(r => r.Name)],
+            "issuer" => ["Alpha", "Beacon", "Code Review", "Stakeholder Management", "Zulu"], // one issuer: by name
+            _ => ["Code Review", "Alpha", "Beacon", "Stakeholder Management", "Zulu"], // only Code Review has a change
+        };
+        Assert.Equal(expected, names);
+        Assert.Equal(AllNames, names.Order(StringComparer.Ordinal));
         Assert.False(site.FileExists($"badges-by/{sort}/4/index.html"));
         Assert.False(site.FileExists($"badges-by/{sort}/1/index.html"));
         foreach (var p in pages) Assert.Contains($"<loc>https://example.org/{p}</loc>", site.ReadFile("sitemap.xml"));
+    }
+
+    [Fact]
+    public void APagedIndexWithAnEmptyTier_NamesThatTierWithoutALink()
+    {
+        // The two badges of the minimal site, one a page: no distinction badge.
+        using var site = TestSite.Build("""
+            -- site.yml --
+            title: Test Catalog
+            baseUrl: https://example.org/
+            asOf: 2026-11-01
+            badgesPerPage: 1
+            """).AssertOk();
+
+        Assert.Contains("Distinction (0)", site.Html("badges/index.html").QuerySelector(".lead")!.TextContent);
+        Assert.Equal(["/badges/#tier-baseline", "/badges-by/name/2/#tier-capability"],
+            site.Html("index.html").QuerySelectorAll("a[href*='#tier-']").Select(a => a.GetAttribute("href")));
+        Assert.Contains("Distinction", site.Html("index.html").QuerySelector("#by-tier")!.ParentElement!.TextContent);
     }
 
     [Fact]

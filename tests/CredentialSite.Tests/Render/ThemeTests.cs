@@ -74,7 +74,7 @@ public class ThemeTests
         using var site = TestSite.Build("""
             -- theme/templates/layout.html --
             <!doctype html><title>{{ page.title }}</title>
-            {{ capture body }}{{ content }}{{ end }}<main data-chars="{{ content | string.size }}" data-captured="{{ body | string.size }}">
+            {{ capture body }}{{ content }}{{ end }}<main data-chars="{{ content | string.size }}" data-captured="{{ body | string.size }}" data-html="{{ content.html | string.size }}">
             {{ content }}</main>
             <footer>{{ content | string.contains "<h1>Tom &amp; Jerry</h1>" }}</footer>
             -- theme/templates/page.html --
@@ -87,6 +87,6 @@ public class ThemeTests
             """).AssertOk();
 
         // "<h1>Tom &amp; Jerry</h1>\n" is 25 characters.
-        site.AssertFile("about/index.html", "<main data-chars=\"25\" data-captured=\"25\">\n<h1>Tom &amp; Jerry</h1>", "<footer>true</footer>");
+        site.AssertFile("about/index.html", "<main data-chars=\"25\" data-captured=\"25\" data-html=\"25\">\n<h1>Tom &amp; Jerry</h1>", "<footer>true</footer>");
     }
 }
