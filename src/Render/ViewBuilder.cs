@@ -170,7 +170,7 @@ public sealed partial class ViewBuilder
     }
 
     /// <summary>Links to the first and last pages and to the two on each side of the current one, with gaps between.</summary>
-    private static IReadOnlyList<PageLink> PageLinks(int current, int count, Func<int, string> path)
+    internal static IReadOnlyList<PageLink> PageLinks(int current, int count, Func<int, string> path)
     {
         var links = new List<PageLink>();
         for (var n = 1; n <= count; n++)

@@ -140,4 +140,19 @@ public class BadgeIndexPagesTests
 
         site.AssertDiagnostic("site.yml:3:16: error CS0015: 'badgesPerPage' must be at least 1, found 0");
     }
+
+    [Theory]
+    [InlineData(1, 1, "[1]")]
+    [InlineData(2, 6, "1 [2] 3 4 5 6")]        // a gap would hide page 5 alone: it is shown
+    [InlineData(5, 9, "1 2 3 4 [5] 6 7 8 9")]
+    [InlineData(1, 6, "[1] 2 3 … 6")]
+    [InlineData(6, 12, "1 … 4 5 [6] 7 8 … 12")]
+    [InlineData(12, 12, "1 … 10 11 [12]")]
+    public void ThePager_ShowsTheEnds_AndTwoPagesEachSideOfTheCurrentOne(int current, int count, string expected)
+    {
+        var links = CredentialSite.Render.ViewBuilder.PageLinks(current, count, n => $"p{n}/");
+
+        Assert.Equal(expected, string.Join(" ", links.Select(l => l.Number is null ? "…" : l.Current ? $"[{l.Number}]" : $"{l.Number}")));
+        Assert.All(links.Where(l => l.Number is not null), l => Assert.Equal($"p{l.Number}/", l.Url));
+    }
 }
