@@ -114,14 +114,17 @@ public sealed class RenderCache
     }
 
     /// <summary>
-    /// What every page may depend on besides its own model: the tool, the templates, the site view and the names
-    /// and ids the link functions look up.
+    /// What every page may depend on besides its own model: the tool's code, the templates, the site view and the
+    /// names and ids the link functions look up.
     /// </summary>
     public static string BuildKey(Theme theme, object siteView, IEnumerable<string> lookups)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string s) => hash.AppendData(Encoding.UTF8.GetBytes(s + "\n"));
-        Add(typeof(RenderCache).Assembly.GetName().Version?.ToString() ?? "");
+        // The code that makes pages: this tool's, the template engine's and the Markdown renderer's, each by its module
+        // id, which every compilation changes (a version number stays the same from one commit of the tool to the next).
+        foreach (var assembly in new[] { typeof(RenderCache).Assembly, typeof(Scriban.Template).Assembly, typeof(Markdig.Markdown).Assembly })
+            Add(assembly.ManifestModule.ModuleVersionId.ToString());
         Add(theme.TemplatesHash);
         Add(JsonSerializer.Serialize(siteView, siteView.GetType(), Json));
         foreach (var l in lookups) Add(l);
