@@ -46,6 +46,12 @@ public sealed class HtmlTemplateContext : TemplateContext
             case RenderedContent content:
                 Write(content.ToString());
                 return this;
+            case StructuredData.JsonLdScript script when Output is TemplateOutput bytes:
+                bytes.Append(script.Utf8());
+                return this;
+            case StructuredData.JsonLdScript script:
+                Write(script.Html);
+                return this;
             case string s:
                 Write(WebUtility.HtmlEncode(s));
                 return this;

@@ -1,3 +1,4 @@
+using CredentialSite.StructuredData;
 using CredentialSite.Model;
 
 namespace CredentialSite.Render;
@@ -7,7 +8,7 @@ namespace CredentialSite.Render;
 /// view model and JSON-LD. Both are built when the page is rendered (in parallel) and dropped right after, so a
 /// large site never holds every page's model and structured data at once.
 /// </summary>
-public sealed record PageJob(string OutputPath, string Template, PageMeta Meta, Func<object> Model, Func<IReadOnlyList<RawHtml>> Scripts)
+public sealed record PageJob(string OutputPath, string Template, PageMeta Meta, Func<object> Model, Func<IReadOnlyList<JsonLdScript>> Scripts)
 {
     /// <summary>The newest changelog date of what the page shows (sitemap lastmod).</summary>
     public DateOnly? LastModified { get; init; }
@@ -30,5 +31,5 @@ public sealed record PageJob(string OutputPath, string Template, PageMeta Meta, 
     public string? CompanionPath { get; init; }
 
     /// <summary>The companion file's bytes, from the page's JSON-LD scripts.</summary>
-    public Func<IReadOnlyList<RawHtml>, byte[]>? Companion { get; init; }
+    public Func<IReadOnlyList<JsonLdScript>, byte[]>? Companion { get; init; }
 }

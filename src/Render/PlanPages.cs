@@ -22,9 +22,9 @@ public static class PlanPages
             new(kind, title, description, path, ix.Site.AbsoluteUrl(path), crumbs, alternate, [],
                 image is null ? null : OpenBadges.AssetUrl(ix, image), kind == "home" ? "website" : "article");
         // Every page's structured data: its own documents, then its breadcrumbs.
-        Func<IReadOnlyList<RawHtml>> Scripts(PageMeta meta, Func<IEnumerable<RawHtml>>? documents = null) => () =>
+        Func<IReadOnlyList<JsonLdScript>> Scripts(PageMeta meta, Func<IEnumerable<JsonLdScript>>? documents = null) => () =>
             [.. documents?.Invoke() ?? [], Script(SchemaOrg.Breadcrumbs(ix, meta.Breadcrumbs.Select(c => (c.Title, c.Url)).Append((meta.Title, meta.Path))))];
-        PageJob Job(string output, string template, PageMeta meta, Func<object> model, Func<IEnumerable<RawHtml>>? documents = null) =>
+        PageJob Job(string output, string template, PageMeta meta, Func<object> model, Func<IEnumerable<JsonLdScript>>? documents = null) =>
             new(output, template, meta, model, Scripts(meta, documents));
 
         var badgesCrumb = new Crumb("Badges", "badges/");
@@ -54,7 +54,7 @@ public static class PlanPages
                     Source = b.Spans.Path,
                     // badges/<id>.json is the Achievement the page embeds (its first script), indented: built once, for both.
                     CompanionPath = $"badges/{b.Id}.json",
-                    Companion = scripts => JsonLd.IndentedFile(scripts[0].Html),
+                    Companion = scripts => JsonLd.IndentedFile(scripts[0]),
                 });
         }
 
@@ -166,7 +166,7 @@ public static class PlanPages
         return jobs.GroupBy(j => j.OutputPath).Select(g => g.First()).ToList();
     }
 
-    private static RawHtml Script<T>(T document) => new(JsonLd.ToScriptElement(document));
+    private static JsonLdScript Script<T>(T document) => JsonLd.ToScriptElement(document);
 
     private static string? MarkdownFirstLine(string? markdown)
     {

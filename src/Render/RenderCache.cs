@@ -81,8 +81,8 @@ public sealed class RenderCache
     public string Key(string template, PageMeta meta, object model)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        // Texts are hashed as their UTF-16 bytes, without a copy: a badge page's JSON-LD alone is 15 KB. The JSON-LD is
-        // hashed as it is (escaping it into the metadata's JSON first doubled the cost of a badge page's key).
+        // Texts are hashed as their UTF-16 bytes, without a copy. The JSON-LD (a badge page's alone is 15 KB) is hashed
+        // as the UTF-8 it is made in (escaping it into the metadata's JSON first doubled the cost of a badge page's key).
         void Text(string text)
         {
             hash.AppendData(MemoryMarshal.AsBytes(text.AsSpan()));
@@ -91,7 +91,11 @@ public sealed class RenderCache
         Text(_buildKey);
         Text(template);
         hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(meta with { JsonLd = [] }, Json));
-        foreach (var script in meta.JsonLd) Text(script.Html);
+        foreach (var script in meta.JsonLd)
+        {
+            hash.AppendData(script.Utf8());
+            hash.AppendData("\n"u8);
+        }
         hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(model, model.GetType(), Json));
         return Convert.ToHexString(hash.GetHashAndReset());
     }

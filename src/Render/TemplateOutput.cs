@@ -132,19 +132,21 @@ internal sealed class TemplateOutput : IScriptOutput
     /// <summary>Appends what <paramref name="other"/> holds (a finished output) as it is.</summary>
     public void Append(TemplateOutput other)
     {
+        foreach (var segment in other.Written()) Append(segment);
+    }
+
+    /// <summary>Appends UTF-8 bytes as they are.</summary>
+    public void Append(ReadOnlySpan<byte> bytes)
+    {
         Finish();
-        foreach (var segment in other.Written())
+        while (!bytes.IsEmpty)
         {
-            var bytes = segment.AsSpan();
-            while (!bytes.IsEmpty)
-            {
-                var room = _segments[_filled.Count].AsSpan(_used);
-                if (room.IsEmpty) room = NextSegment();
-                var n = Math.Min(room.Length, bytes.Length);
-                bytes[..n].CopyTo(room);
-                _used += n;
-                bytes = bytes[n..];
-            }
+            var room = _segments[_filled.Count].AsSpan(_used);
+            if (room.IsEmpty) room = NextSegment();
+            var n = Math.Min(room.Length, bytes.Length);
+            bytes[..n].CopyTo(room);
+            _used += n;
+            bytes = bytes[n..];
         }
     }
 

@@ -1,3 +1,4 @@
+using CredentialSite.StructuredData;
 using CredentialSite.Analyze;
 using CredentialSite.Model;
 
@@ -30,7 +31,7 @@ public sealed record PageMeta(
     string CanonicalUrl,
     IReadOnlyList<Crumb> Breadcrumbs,
     string? AlternateJson,
-    IReadOnlyList<RawHtml> JsonLd,
+    IReadOnlyList<JsonLdScript> JsonLd,
     string? Image,
     string OgType);
 

@@ -23,16 +23,13 @@ public static class JsonLd
 
     public static readonly JsonSerializerOptions Indented = new(Compact) { WriteIndented = true };
 
-    public static string ToScript<T>(T document) => JsonSerializer.Serialize(document, Compact);
-
     /// <summary>
     /// The JSON of a script element made by <see cref="ToScriptElement{T}"/>, as <see cref="FileBytes{T}"/> writes that
     /// document (indented, same escaping, newline at the end): a page's companion file without building its document again.
     /// </summary>
-    public static byte[] IndentedFile(string scriptElement)
+    public static byte[] IndentedFile(JsonLdScript script)
     {
-        var json = scriptElement.AsMemory(ScriptOpen.Length, scriptElement.Length - ScriptOpen.Length - ScriptClose.Length);
-        using var document = JsonDocument.Parse(json);
+        using var document = JsonDocument.Parse(script.Json());
         var buffer = _indented ??= new ArrayBufferWriter<byte>(32 * 1024);
         buffer.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Encoder, Indented = true }))
@@ -43,26 +40,17 @@ public static class JsonLd
 
     [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer, _indented;
 
-    private const string ScriptOpen = "<script type=\"application/ld+json\">";
-    private const string ScriptClose = "</script>";
-
     /// <summary>
-    /// The document as a JSON-LD <c>script</c> element, made as one string: every page has a few, a badge's are
-    /// 15 KB, and building the JSON and then the element copied each twice.
+    /// The document as a JSON-LD <c>script</c> element, in UTF-8: every page has a few, a badge's are 15 KB, and they
+    /// go into the page (UTF-8), its key and its companion file without ever being a string.
     /// </summary>
-    public static string ToScriptElement<T>(T document)
+    public static JsonLdScript ToScriptElement<T>(T document)
     {
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
         buffer.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Encoder, Indented = false }))
             JsonSerializer.Serialize(writer, document, Compact);
-        var length = ScriptOpen.Length + Encoding.UTF8.GetCharCount(buffer.WrittenSpan) + ScriptClose.Length;
-        return string.Create(length, buffer, static (span, json) =>
-        {
-            ScriptOpen.CopyTo(span);
-            Encoding.UTF8.GetChars(json.WrittenSpan, span[ScriptOpen.Length..]);
-            ScriptClose.CopyTo(span[^ScriptClose.Length..]);
-        });
+        return JsonLdScript.Of(buffer.WrittenSpan);
     }
 
     /// <summary>A JSON file: the document indented, with a newline at the end, as UTF-8 (never held as a string).</summary>
@@ -86,4 +74,40 @@ public static class JsonLd
     }
 
     public static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}
+
+/// <summary>
+/// A JSON-LD <c>script</c> element as UTF-8 bytes. Templates print it as it is (see <c>HtmlTemplateContext</c>);
+/// <see cref="Html"/> gives it as text for anything else.
+/// </summary>
+public sealed class JsonLdScript
+{
+    private static readonly byte[] Open = "<script type=\"application/ld+json\">"u8.ToArray();
+    private static readonly byte[] Close = "</script>"u8.ToArray();
+
+    private readonly byte[] _element;
+    private string? _html;
+
+    private JsonLdScript(byte[] element) => _element = element;
+
+    /// <summary>The element around <paramref name="json"/> (a serialized document, escaped for a script element).</summary>
+    public static JsonLdScript Of(ReadOnlySpan<byte> json)
+    {
+        var element = new byte[Open.Length + json.Length + Close.Length];
+        Open.CopyTo(element, 0);
+        json.CopyTo(element.AsSpan(Open.Length));
+        Close.CopyTo(element, Open.Length + json.Length);
+        return new JsonLdScript(element);
+    }
+
+    /// <summary>The whole element. (Methods, not properties: nothing to serialize or to show to templates.)</summary>
+    internal ReadOnlySpan<byte> Utf8() => _element;
+
+    /// <summary>The JSON inside the element.</summary>
+    internal ReadOnlyMemory<byte> Json() => _element.AsMemory(Open.Length, _element.Length - Open.Length - Close.Length);
+
+    /// <summary>The element as text.</summary>
+    public string Html => _html ??= Encoding.UTF8.GetString(_element);
+
+    public override string ToString() => Html;
 }

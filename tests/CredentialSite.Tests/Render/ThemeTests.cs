@@ -70,13 +70,15 @@ public class ThemeTests
     [Fact]
     public void ALayout_ThatTreatsTheContentAsText_GetsThePageText()
     {
-        // The built-in layout prints content as bytes; a layout may also capture it, measure it or pass it to a function.
+        // The built-in layout prints content and the JSON-LD blocks as bytes; a layout may also capture them, measure them
+        // or pass them to a function.
         using var site = TestSite.Build("""
             -- theme/templates/layout.html --
             <!doctype html><title>{{ page.title }}</title>
             {{ capture body }}{{ content }}{{ end }}<main data-chars="{{ content | string.size }}" data-captured="{{ body | string.size }}" data-html="{{ content.html | string.size }}">
             {{ content }}</main>
             <footer>{{ content | string.contains "<h1>Tom &amp; Jerry</h1>" }}</footer>
+            <aside>{{ page.json_ld[0].html | string.contains "BreadcrumbList" }}</aside>{{ page.json_ld[0] }}
             -- theme/templates/page.html --
             <h1>{{ model.page.title }}</h1>
             -- input/pages/about.md --
@@ -87,6 +89,7 @@ public class ThemeTests
             """).AssertOk();
 
         // "<h1>Tom &amp; Jerry</h1>\n" is 25 characters.
-        site.AssertFile("about/index.html", "<main data-chars=\"25\" data-captured=\"25\" data-html=\"25\">\n<h1>Tom &amp; Jerry</h1>", "<footer>true</footer>");
+        site.AssertFile("about/index.html", "<main data-chars=\"25\" data-captured=\"25\" data-html=\"25\">\n<h1>Tom &amp; Jerry</h1>", "<footer>true</footer>",
+            "<aside>true</aside><script type=\"application/ld+json\">{");
     }
 }
