@@ -1,8 +1,6 @@
 using System.Globalization;
 using CredentialSite.Diagnostics;
 using CredentialSite.Model;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace CredentialSite.Load;
 
@@ -14,15 +12,15 @@ namespace CredentialSite.Load;
 /// </summary>
 public sealed class YamlFields
 {
-    private readonly YamlMappingNode _node;
+    private readonly YamlTreeMapping _node;
     private readonly DiagnosticBag _diags;
     private readonly string _prefix;
-    private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (YamlTreeNode Key, YamlTreeNode Value)> _entries = new(StringComparer.Ordinal);
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
     private readonly SharedStrings? _strings;
 
     /// <param name="strings">Texts read are shared with equal texts read from other files of the same load, if given.</param>
-    public YamlFields(YamlMappingNode node, LocationMap spans, DiagnosticBag diags, string prefix = "", SharedStrings? strings = null)
+    public YamlFields(YamlTreeMapping node, LocationMap spans, DiagnosticBag diags, string prefix = "", SharedStrings? strings = null)
     {
         _node = node;
         _strings = strings;
@@ -31,7 +29,7 @@ public sealed class YamlFields
         _prefix = prefix;
         foreach (var (k, v) in node.Children)
         {
-            var key = k is YamlScalarNode s ? s.Value ?? "" : k.ToString();
+            var key = k is YamlTreeScalar s ? s.Value : Describe(k);
             if (_entries.ContainsKey(key))
                 diags.Error(DiagnosticCodes.DuplicateId, At(k), $"the key '{key}' appears twice in this mapping", "remove one of them");
             else
@@ -50,10 +48,10 @@ public sealed class YamlFields
 
     public SourceLocation Location => At(_node);
 
-    public SourceLocation At(YamlNode node) => At(Spans.Path, node);
+    public SourceLocation At(YamlTreeNode node) => At(Spans.Path, node);
 
-    public static SourceLocation At(string path, YamlNode node) =>
-        new(path, (int)Math.Max(1, node.Start.Line), (int)Math.Max(1, node.Start.Column));
+    public static SourceLocation At(string path, YamlTreeNode node) =>
+        new(path, Math.Max(1, node.Line), Math.Max(1, node.Column));
 
     /// <summary>Location of a key's value if present, else of this mapping.</summary>
     public SourceLocation LocationOf(string key) =>
@@ -69,7 +67,7 @@ public sealed class YamlFields
 
     private string PathOf(string key) => _prefix + key;
 
-    private YamlNode? Get(string key, bool required, string what)
+    private YamlTreeNode? Get(string key, bool required, string what)
     {
         _read.Add(key);
         if (!_entries.TryGetValue(key, out var entry) || IsNull(entry.Value))
@@ -82,17 +80,17 @@ public sealed class YamlFields
         return entry.Value;
     }
 
-    private static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain } s && (s.Value is null or "" or "~" or "null");
+    private static bool IsNull(YamlTreeNode node) =>
+        node is YamlTreeScalar { Plain: true } s && s.Value is "" or "~" or "null";
 
-    private void WrongType(YamlNode node, string key, string expected, string? hint = null) =>
+    private void WrongType(YamlTreeNode node, string key, string expected, string? hint = null) =>
         _diags.Error(DiagnosticCodes.WrongType, At(node), $"'{key}' must be {expected}, found {Describe(node)}", hint);
 
-    private static string Describe(YamlNode node) => node switch
+    private static string Describe(YamlTreeNode node) => node switch
     {
-        YamlMappingNode => "a mapping",
-        YamlSequenceNode => "a list",
-        YamlScalarNode s => $"'{s.Value}'",
+        YamlTreeMapping => "a mapping",
+        YamlTreeSequence => "a list",
+        YamlTreeScalar s => $"'{s.Value}'",
         _ => "something else",
     };
 
@@ -100,7 +98,7 @@ public sealed class YamlFields
     {
         var node = Get(key, required, "text");
         if (node is null) return null;
-        if (node is YamlScalarNode s) return Shared(s.Value);
+        if (node is YamlTreeScalar s) return Shared(s.Value);
         WrongType(node, key, "a text");
         return null;
     }
@@ -109,7 +107,7 @@ public sealed class YamlFields
     {
         var node = Get(key, false, "true|false");
         if (node is null) return null;
-        if (node is YamlScalarNode s && s.Style == ScalarStyle.Plain)
+        if (node is YamlTreeScalar { Plain: true } s)
         {
             if (s.Value is "true" or "True" or "TRUE") return true;
             if (s.Value is "false" or "False" or "FALSE") return false;
@@ -122,7 +120,7 @@ public sealed class YamlFields
     {
         var node = Get(key, required, "number");
         if (node is null) return null;
-        if (node is YamlScalarNode s && int.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
+        if (node is YamlTreeScalar s && int.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
         {
             if (v >= min) return v;
             _diags.Error(DiagnosticCodes.InvalidValue, At(node), $"'{key}' must be at least {min}, found {v}");
@@ -136,7 +134,7 @@ public sealed class YamlFields
     {
         var node = Get(key, required, "number");
         if (node is null) return null;
-        if (node is YamlScalarNode s && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+        if (node is YamlTreeScalar s && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
             return v;
         WrongType(node, key, "a number");
         return null;
@@ -146,7 +144,7 @@ public sealed class YamlFields
     {
         var node = Get(key, required, "YYYY-MM-DD");
         if (node is null) return null;
-        if (node is YamlScalarNode s && DateOnly.TryParseExact(s.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (node is YamlTreeScalar s && DateOnly.TryParseExact(s.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             return d;
         _diags.Error(DiagnosticCodes.InvalidDate, At(node), $"'{key}' must be an ISO 8601 date, found {Describe(node)}", "write dates as YYYY-MM-DD, e.g. 2026-05-01");
         return null;
@@ -156,7 +154,7 @@ public sealed class YamlFields
     {
         var node = Get(key, required, "ISO 8601 duration");
         if (node is null) return null;
-        if (node is YamlScalarNode s && s.Value is not null && IsoDuration.TryParse(s.Value) is { } d)
+        if (node is YamlTreeScalar s && IsoDuration.TryParse(s.Value) is { } d)
             return d;
         _diags.Error(DiagnosticCodes.InvalidDuration, At(node), $"'{key}' must be an ISO 8601 duration, found {Describe(node)}", "e.g. P2Y (2 years), P18M (18 months), P90D (90 days), PT3H (3 hours)");
         return null;
@@ -167,7 +165,7 @@ public sealed class YamlFields
     {
         var node = Get(key, required, string.Join("|", allowed));
         if (node is null) return null;
-        if (node is not YamlScalarNode s)
+        if (node is not YamlTreeScalar s)
         {
             WrongType(node, key, "one of " + string.Join(", ", allowed));
             return null;
@@ -175,9 +173,9 @@ public sealed class YamlFields
         return CheckEnum(s, key, allowed);
     }
 
-    private string? CheckEnum(YamlScalarNode s, string key, IReadOnlyCollection<string> allowed)
+    private string? CheckEnum(YamlTreeScalar s, string key, IReadOnlyCollection<string> allowed)
     {
-        var value = s.Value ?? "";
+        var value = s.Value;
         foreach (var known in allowed)
             if (string.Equals(known, value, StringComparison.Ordinal)) return known; // the vocabulary's own string
         var closest = Suggest.Closest(value, allowed);
@@ -193,13 +191,13 @@ public sealed class YamlFields
     public IReadOnlyList<string> EnumList(string key, IReadOnlyCollection<string> allowed) =>
         ScalarList(key, false, (s, _) => CheckEnum(s, key, allowed));
 
-    private IReadOnlyList<string> ScalarList(string key, bool required, Func<YamlScalarNode, int, string?> read)
+    private IReadOnlyList<string> ScalarList(string key, bool required, Func<YamlTreeScalar, int, string?> read)
     {
         var node = Get(key, required, "list");
         if (node is null) return [];
-        if (node is not YamlSequenceNode seq)
+        if (node is not YamlTreeSequence seq)
         {
-            WrongType(node, key, "a list", node is YamlScalarNode s ? $"write {key}: [{s.Value}]" : null);
+            WrongType(node, key, "a list", node is YamlTreeScalar s ? $"write {key}: [{s.Value}]" : null);
             return [];
         }
         var result = new List<string>(seq.Children.Count);
@@ -207,7 +205,7 @@ public sealed class YamlFields
         {
             var item = seq.Children[i];
             Spans.Set($"{PathOf(key)}[{i}]", At(item));
-            if (item is YamlScalarNode s)
+            if (item is YamlTreeScalar s)
             {
                 if (read(s, i) is { } v) result.Add(v);
             }
@@ -221,7 +219,7 @@ public sealed class YamlFields
     {
         var node = Get(key, required, "mapping");
         if (node is null) return null;
-        if (node is YamlMappingNode m) return new YamlFields(m, Spans, _diags, PathOf(key) + ".", _strings);
+        if (node is YamlTreeMapping m) return new YamlFields(m, Spans, _diags, PathOf(key) + ".", _strings);
         WrongType(node, key, "a mapping");
         return null;
     }
@@ -231,7 +229,7 @@ public sealed class YamlFields
     {
         var node = Get(key, required, "list");
         if (node is null) return [];
-        if (node is not YamlSequenceNode seq)
+        if (node is not YamlTreeSequence seq)
         {
             WrongType(node, key, "a list");
             return [];
@@ -242,7 +240,7 @@ public sealed class YamlFields
             var item = seq.Children[i];
             var path = $"{PathOf(key)}[{i}]";
             Spans.Set(path, At(item));
-            if (item is not YamlMappingNode m)
+            if (item is not YamlTreeMapping m)
             {
                 WrongType(item, $"{key}[{i}]", "a mapping");
                 continue;
@@ -259,7 +257,7 @@ public sealed class YamlFields
     {
         var node = Get(key, required, "mapping");
         if (node is null) return [];
-        if (node is not YamlMappingNode m)
+        if (node is not YamlTreeMapping m)
         {
             WrongType(node, key, "a mapping");
             return [];
@@ -267,9 +265,9 @@ public sealed class YamlFields
         var result = new List<KeyValuePair<string, string>>();
         foreach (var (k, v) in m.Children)
         {
-            var name = (k as YamlScalarNode)?.Value ?? "";
+            var name = (k as YamlTreeScalar)?.Value ?? "";
             Spans.Set($"{PathOf(key)}.{name}", At(k));
-            if (v is YamlScalarNode s) result.Add(new(Shared(name)!, Shared(s.Value) ?? ""));
+            if (v is YamlTreeScalar s) result.Add(new(Shared(name)!, Shared(s.Value)!));
             else WrongType(v, $"{key}.{name}", "a text");
         }
         return result;

@@ -1,6 +1,5 @@
 using CredentialSite.Diagnostics;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace CredentialSite.Load;
 
@@ -24,20 +23,20 @@ public static class YamlFile
 
     public static YamlFields? Parse(string text, string relPath, DiagnosticBag diags, SharedStrings? strings = null)
     {
-        var stream = new YamlStream();
+        YamlTreeNode? root;
         try
         {
-            stream.Load(new StringReader(text));
+            root = YamlTree.Parse(text);
         }
         catch (YamlException e)
         {
             var at = new SourceLocation(relPath, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column));
-            diags.Error(DiagnosticCodes.YamlSyntax, at, "YAML syntax error: " + CleanMessage(e),
-                "check indentation, a missing ':' or an unclosed quote or bracket near this position");
+            diags.Error(DiagnosticCodes.YamlSyntax, at, "YAML syntax error: " + CleanMessage(e), e is UnknownAliasException alias
+                ? $"define the anchor with &{alias.Anchor} on a value before this alias (*{alias.Anchor}) in the same document"
+                : "check indentation, a missing ':' or an unclosed quote or bracket near this position");
             return null;
         }
-        var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
-        if (root is not YamlMappingNode map)
+        if (root is not YamlTreeMapping map)
         {
             diags.Error(DiagnosticCodes.WrongType, root is null ? SourceLocation.File(relPath) : YamlFields.At(relPath, root),
                 "the file must contain a YAML mapping (key: value lines)");

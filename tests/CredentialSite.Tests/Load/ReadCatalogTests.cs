@@ -27,6 +27,57 @@ public class ReadCatalogTests
     }
 
     [Fact]
+    public void AnchorsAndAliases_AreRead_AsTheValueTheyName()
+    {
+        using var site = TestSite.Build("""
+            -- catalog/badges/extra.yml --
+            name: &name Extra Badge
+            summary: *name
+            tier: baseline
+            issuer: academy
+            tags: &tags [alpha, beta]
+            competencies:
+              - &c { competency: code-quality, level: developing }
+            assessment:
+              - { method: knowledge-exam }
+            alignments: []
+            """).AssertOk();
+
+        var badge = site.LoadCatalog().Badges.Single(b => b.Id == "extra");
+        Assert.Equal("Extra Badge", badge.Summary);
+        Assert.Equal(["alpha", "beta"], badge.Tags);
+    }
+
+    [Fact]
+    public void AnAliasToNoAnchor_IsAYamlSyntaxError_AtTheAlias()
+    {
+        using var site = TestSite.Build("""
+            -- catalog/badges/extra.yml --
+            name: Extra
+            summary: *nowhere
+            tier: baseline
+            issuer: academy
+            """);
+
+        site.AssertDiagnostic("catalog/badges/extra.yml:2:10: error CS0001: YAML syntax error");
+    }
+
+    [Fact]
+    public void OnlyTheFirstDocument_IsRead_ButASyntaxErrorInALaterOneIsReported()
+    {
+        using var site = TestSite.Build("""
+            -- catalog/badges/extra.yml --
+            name: Extra
+            tier: baseline
+            issuer: academy
+            ---
+            name: [unclosed
+            """);
+
+        site.AssertDiagnostic("catalog/badges/extra.yml:6:1: error CS0001: YAML syntax error");
+    }
+
+    [Fact]
     public void Badge_ReportsWrongType_WhenTagsIsAScalarInsteadOfAList()
     {
         using var site = TestSite.Build("""
