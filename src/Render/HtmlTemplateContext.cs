@@ -28,8 +28,12 @@ public sealed class HtmlTemplateContext : TemplateContext
     // accessors between contexts instead (they depend only on the type and on the renamer, which is always ours).
     private static readonly ConcurrentDictionary<Type, IObjectAccessor> Accessors = new();
 
+    // A plain .NET object (a view model) is read through delegates instead of reflection (see FastAccessor).
     protected override IObjectAccessor GetMemberAccessorImpl(object target) =>
-        target is ScriptObject ? base.GetMemberAccessorImpl(target)! : Accessors.GetOrAdd(target.GetType(), _ => base.GetMemberAccessorImpl(target)!);
+        target is ScriptObject ? base.GetMemberAccessorImpl(target)! : Accessors.GetOrAdd(target.GetType(), type =>
+            base.GetMemberAccessorImpl(target) is { } accessor && accessor.GetType().Name == "TypedObjectAccessor"
+                ? FastAccessor.For(type, accessor, StandardMemberRenamer.Default)
+                : base.GetMemberAccessorImpl(target)!);
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {

@@ -20,28 +20,29 @@ public static class TemplateFunctions
         var basePath = index.Site.BasePath;
         var md = MarkdownRenderer.Instance;
         var fns = new ScriptObject();
+        void Add<T, TResult>(string name, Func<T, TResult> function) => fns.SetValue(name, new TemplateFunction<T, TResult>(function), readOnly: true);
 
-        fns.Import("url", new Func<string, string>(path => Url(basePath, path)));
-        fns.Import("abs_url", new Func<string, string>(index.Site.AbsoluteUrl));
-        fns.Import("md", new Func<string?, RawHtml>(text => new RawHtml(md.Trusted(text))));
+        Add<string, string>("url", path => Url(basePath, path));
+        Add<string, string>("abs_url", index.Site.AbsoluteUrl);
+        Add<string?, RawHtml>("md", text => new RawHtml(md.Trusted(text)));
         fns.Import("md_untrusted", new Func<string?, string, RawHtml>((text, page) => new RawHtml(md.Untrusted(text, Url(basePath, page)))));
-        fns.Import("plain", new Func<string?, string>(md.PlainText));
-        fns.Import("raw", new Func<string?, RawHtml>(html => new RawHtml(html ?? "")));
-        fns.Import("date", new Func<object?, string>(FormatDate));
-        fns.Import("iso_date", new Func<object?, string>(d => d is DateOnly x ? x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : ""));
-        fns.Import("number", new Func<object?, string>(n => n switch
+        Add<string?, string>("plain", md.PlainText);
+        Add<string?, RawHtml>("raw", html => new RawHtml(html ?? ""));
+        Add<object?, string>("date", FormatDate);
+        Add<object?, string>("iso_date", d => d is DateOnly x ? x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "");
+        Add<object?, string>("number", n => n switch
         {
             double d => d.ToString("0.##", CultureInfo.InvariantCulture),
             int i => i.ToString(CultureInfo.InvariantCulture),
             _ => "",
-        }));
-        fns.Import("badge_link", new Func<string, RawHtml>(id => BadgeLink(index, basePath, id)));
-        fns.Import("badge_name", new Func<string, string>(id => index.AllBadgesById.TryGetValue(id, out var b) ? b.Name : id));
-        fns.Import("role_link", new Func<string, RawHtml>(id => index.RolesById.TryGetValue(id, out var r)
-            ? Link(Url(basePath, $"roles/{r.Id}/"), r.Name) : new RawHtml(WebUtility.HtmlEncode(id))));
-        fns.Import("competency_link", new Func<string, RawHtml>(id => index.CompetenciesById.TryGetValue(id, out var c)
-            ? Link(Url(basePath, $"competencies/{c.Id}/"), c.Name) : new RawHtml(WebUtility.HtmlEncode(id))));
-        fns.Import("titlecase", new Func<string?, string>(Words.Title));
+        });
+        Add<string, RawHtml>("badge_link", id => BadgeLink(index, basePath, id));
+        Add<string, string>("badge_name", id => index.AllBadgesById.TryGetValue(id, out var b) ? b.Name : id);
+        Add<string, RawHtml>("role_link", id => index.RolesById.TryGetValue(id, out var r)
+            ? Link(Url(basePath, $"roles/{r.Id}/"), r.Name) : new RawHtml(WebUtility.HtmlEncode(id)));
+        Add<string, RawHtml>("competency_link", id => index.CompetenciesById.TryGetValue(id, out var c)
+            ? Link(Url(basePath, $"competencies/{c.Id}/"), c.Name) : new RawHtml(WebUtility.HtmlEncode(id)));
+        Add<string?, string>("titlecase", Words.Title);
 
         foreach (var (name, value) in fns) builtins.SetValue(name, value, readOnly: true);
         if (builtins["include"] is IScriptCustomFunction include)

@@ -51,6 +51,19 @@ public class ThemeTests
     }
 
     [Fact]
+    public void Theme_ReportsAFunctionCalledWithTheWrongNumberOfArguments()
+    {
+        using var site = TestSite.Build("""
+            -- theme/templates/page.html --
+            <h1>{{ model.page.title }}</h1>
+            <a href="{{ url 'a/' 'b/' }}">x</a>
+            """);
+
+        var d = site.AssertDiagnostic("theme/templates/page.html:2:22: error CS0201: Invalid number of arguments `2` passed to `url 'a/' 'b/'` while expecting `1` arguments");
+        Assert.Contains("(while rendering about/index.html)", d.Message);
+    }
+
+    [Fact]
     public void Theme_EscapesValues_ButNotTheOutputOfMd()
     {
         using var site = TestSite.Build("""
