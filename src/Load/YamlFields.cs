@@ -27,14 +27,8 @@ public sealed class YamlFields
         Spans = spans;
         _diags = diags;
         _prefix = prefix;
-        foreach (var (k, v) in node.Children)
-        {
-            var key = k is YamlTreeScalar s ? s.Value : Describe(k);
-            if (_entries.ContainsKey(key))
-                diags.Error(DiagnosticCodes.DuplicateId, At(k), $"the key '{key}' appears twice in this mapping", "remove one of them");
-            else
-                _entries[key] = (k, v);
-        }
+        // Keys are texts and appear once per mapping: YamlTree reports anything else as a syntax error.
+        foreach (var (k, v) in node.Children) _entries.TryAdd(((YamlTreeScalar)k).Value, (k, v));
     }
 
     public LocationMap Spans { get; }

@@ -31,9 +31,12 @@ public static class YamlFile
         catch (YamlException e)
         {
             var at = new SourceLocation(relPath, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column));
-            diags.Error(DiagnosticCodes.YamlSyntax, at, "YAML syntax error: " + CleanMessage(e), e is UnknownAliasException alias
-                ? $"define the anchor with &{alias.Anchor} on a value before this alias (*{alias.Anchor}) in the same document"
-                : "check indentation, a missing ':' or an unclosed quote or bracket near this position");
+            diags.Error(DiagnosticCodes.YamlSyntax, at, "YAML syntax error: " + CleanMessage(e), e switch
+            {
+                UnknownAliasException alias => $"define the anchor with &{alias.Anchor} on a value before this alias (*{alias.Anchor}) in the same document",
+                UnreadableYamlException unreadable => unreadable.Hint,
+                _ => "check indentation, a missing ':' or an unclosed quote or bracket near this position",
+            });
             return null;
         }
         if (root is not YamlTreeMapping map)

@@ -36,6 +36,13 @@ public sealed class UnknownAliasException(Mark start, Mark end, string anchor)
     public string Anchor { get; } = anchor;
 }
 
+/// <summary>A YAML file this tool does not read: a key repeated in one mapping, a key that is not a text, or nesting deeper
+/// than <see cref="YamlTree.MaxDepth"/>; <see cref="Hint"/> says what to do.</summary>
+public sealed class UnreadableYamlException(Mark start, Mark end, string message, string hint) : YamlException(start, end, message)
+{
+    public string Hint { get; } = hint;
+}
+
 /// <summary>
 /// Builds the tree of a YAML file from YamlDotNet's parsing events: the first document, with aliases resolved to the
 /// node their anchor names. YamlDotNet's own node tree (its representation model) keeps more than the loader reads, two
@@ -43,6 +50,10 @@ public sealed class UnknownAliasException(Mark start, Mark end, string anchor)
 /// </summary>
 public static class YamlTree
 {
+    /// <summary>Lists and mappings nest at most this deep (the catalog format needs a handful of levels): deeper input
+    /// is an error, not a stack overflow.</summary>
+    public const int MaxDepth = 200;
+
     /// <summary>The first document's root (null for a file without a document); every document is parsed, so a syntax
     /// error anywhere in the file is reported. Throws <see cref="YamlException"/> on bad YAML.</summary>
     public static YamlTreeNode? Parse(string text)
@@ -58,7 +69,7 @@ public static class YamlTree
                 case DocumentStart:
                     anchors.Clear(); // anchors belong to their document
                     parser.MoveNext();
-                    var root = Node(parser, anchors);
+                    var root = Node(parser, anchors, 0);
                     if (documents++ == 0) first = root;
                     break;
             }
@@ -67,9 +78,12 @@ public static class YamlTree
     }
 
     // Reads the node at the parser's current event, and moves past its last event.
-    private static YamlTreeNode Node(IParser parser, Dictionary<string, YamlTreeNode> anchors)
+    private static YamlTreeNode Node(IParser parser, Dictionary<string, YamlTreeNode> anchors, int depth)
     {
         var e = parser.Current!;
+        if (depth > MaxDepth)
+            throw new UnreadableYamlException(e.Start, e.End, $"lists and mappings nest deeper than {MaxDepth} levels",
+                "the catalog format needs only a few levels: check for unclosed brackets or stray indentation");
         var line = (int)e.Start.Line;
         var column = (int)e.Start.Column;
         switch (e)
@@ -86,7 +100,7 @@ public static class YamlTree
                 var node = new YamlTreeSequence(line, column);
                 Remember(q.Anchor, node, anchors);
                 parser.MoveNext();
-                while (parser.Current is not SequenceEnd) node.Children.Add(Node(parser, anchors));
+                while (parser.Current is not SequenceEnd) node.Children.Add(Node(parser, anchors, depth + 1));
                 parser.MoveNext();
                 return node;
             }
@@ -97,9 +111,16 @@ public static class YamlTree
                 parser.MoveNext();
                 while (parser.Current is not MappingEnd)
                 {
-                    var key = Node(parser, anchors);
-                    var value = Node(parser, anchors);
-                    node.Children.Add(new(key, value));
+                    var at = parser.Current!;
+                    if (Node(parser, anchors, depth + 1) is not YamlTreeScalar key)
+                        throw new UnreadableYamlException(at.Start, at.End, "a key must be a text, not a list or a mapping",
+                            "write the key as a plain word, e.g. 'name:'");
+                    // A repeated key is an error, as YamlDotNet's own tree made it: the loader would silently keep one value.
+                    foreach (var (other, _) in node.Children)
+                        if (((YamlTreeScalar)other).Value == key.Value)
+                            throw new UnreadableYamlException(at.Start, at.End, $"the key '{key.Value}' appears twice in this mapping",
+                                $"remove one of them (the first is on line {other.Line})");
+                    node.Children.Add(new(key, Node(parser, anchors, depth + 1)));
                 }
                 parser.MoveNext();
                 return node;

@@ -23,13 +23,23 @@ internal sealed class FastAccessor(IObjectAccessor inner, IReadOnlyDictionary<st
     private static IReadOnlyDictionary<string, Func<object, object?>> Make(Type type, MemberRenamerDelegate rename)
     {
         var getters = new Dictionary<string, Func<object, object?>>(StringComparer.Ordinal);
+        // A struct's properties (DateOnly.Year, ...) stay with Scriban: an open delegate cannot take a boxed struct.
+        if (type.IsValueType) return getters;
         foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             if (p.GetIndexParameters().Length > 0 || p.GetGetMethod() is not { } get) continue;
+            if (p.PropertyType.IsByRefLike || p.PropertyType.IsByRef || p.PropertyType.IsPointer) continue; // not a value a template can hold
             var name = rename(p);
             if (string.IsNullOrEmpty(name) || getters.ContainsKey(name)) continue; // a clash: Scriban decides
-            getters[name] = (Func<object, object?>)typeof(FastAccessor).GetMethod(nameof(Getter), BindingFlags.NonPublic | BindingFlags.Static)!
-                .MakeGenericMethod(type, p.PropertyType).Invoke(null, [get])!;
+            try
+            {
+                getters[name] = (Func<object, object?>)typeof(FastAccessor).GetMethod(nameof(Getter), BindingFlags.NonPublic | BindingFlags.Static)!
+                    .MakeGenericMethod(type, p.PropertyType).Invoke(null, [get])!;
+            }
+            catch (Exception e) when (e is ArgumentException or TargetInvocationException or NotSupportedException)
+            {
+                // A property no delegate can be made for is read by Scriban, as before.
+            }
         }
         return getters;
     }

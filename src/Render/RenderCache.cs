@@ -126,9 +126,11 @@ public sealed class RenderCache
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string s) => hash.AppendData(Encoding.UTF8.GetBytes(s + "\n"));
         // The code that makes pages: this tool's, the template engine's and the Markdown renderer's, each by its module
-        // id, which every compilation changes (a version number stays the same from one commit of the tool to the next).
+        // id, which changes whenever its code does (builds are deterministic; a version number stays the same from one
+        // commit of the tool to the next), and the .NET runtime, which encodes and formats.
         foreach (var assembly in new[] { typeof(RenderCache).Assembly, typeof(Scriban.Template).Assembly, typeof(Markdig.Markdown).Assembly })
             Add(assembly.ManifestModule.ModuleVersionId.ToString());
+        Add(System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription);
         Add(theme.TemplatesHash);
         Add(JsonSerializer.Serialize(siteView, siteView.GetType(), Json));
         foreach (var l in lookups) Add(l);

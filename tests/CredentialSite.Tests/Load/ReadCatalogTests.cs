@@ -78,6 +78,51 @@ public class ReadCatalogTests
     }
 
     [Fact]
+    public void AKeyRepeatedInOneMapping_IsAYamlSyntaxError_AtTheSecondOne()
+    {
+        // In a mapping the loader reads field by field (the badge) and in one it reads whole (a criterion's descriptors).
+        using var site = TestSite.Build("""
+            -- catalog/badges/extra.yml --
+            name: Extra
+            tier: baseline
+            issuer: academy
+            tier: capability
+            -- catalog/badges/other.yml --
+            name: Other
+            tier: baseline
+            issuer: academy
+            rubric:
+              levels: [{ id: low, name: Low }, { id: high, name: High }]
+              criteria:
+                - id: c
+                  name: C
+                  levels: { low: Weak., high: Strong., low: Again. }
+            """);
+
+        site.AssertDiagnostics(
+            "catalog/badges/extra.yml:4:1: error CS0001: YAML syntax error: the key 'tier' appears twice in this mapping",
+            "catalog/badges/other.yml:9:44: error CS0001: YAML syntax error: the key 'low' appears twice in this mapping");
+    }
+
+    [Fact]
+    public void AKeyThatIsNotAText_AndNestingTooDeep_AreYamlSyntaxErrors()
+    {
+        var deep = new string('[', 300) + new string(']', 300);
+        using var site = TestSite.Build($"""
+            -- catalog/badges/extra.yml --
+            name: Extra
+            ? [a, b]
+            : 1
+            -- catalog/badges/other.yml --
+            name: {deep}
+            """);
+
+        site.AssertDiagnostics(
+            "catalog/badges/extra.yml:2:3: error CS0001: YAML syntax error: a key must be a text, not a list or a mapping",
+            "catalog/badges/other.yml:1:207: error CS0001: YAML syntax error: lists and mappings nest deeper than 200 levels");
+    }
+
+    [Fact]
     public void Badge_ReportsWrongType_WhenTagsIsAScalarInsteadOfAList()
     {
         using var site = TestSite.Build("""

@@ -92,6 +92,7 @@ public class ThemeTests
             {{ content }}</main>
             <footer>{{ content | string.contains "<h1>Tom &amp; Jerry</h1>" }}</footer>
             <aside>{{ page.json_ld[0].html | string.contains "BreadcrumbList" }}</aside>{{ page.json_ld[0] }}
+            <p>{{ site.as_of.year }}-{{ site.as_of.month }}</p>
             -- theme/templates/page.html --
             <h1>{{ model.page.title }}</h1>
             -- input/pages/about.md --
@@ -103,6 +104,7 @@ public class ThemeTests
 
         // "<h1>Tom &amp; Jerry</h1>\n" is 25 characters.
         site.AssertFile("about/index.html", "<main data-chars=\"25\" data-captured=\"25\" data-html=\"25\">\n<h1>Tom &amp; Jerry</h1>", "<footer>true</footer>",
-            "<aside>true</aside><script type=\"application/ld+json\">{");
+            "<aside>true</aside><script type=\"application/ld+json\">{",
+            "<p>2026-11</p>"); // a struct's members (DateOnly) are read as before
     }
 }
