@@ -90,10 +90,7 @@ public static class SiteBuild
         foreach (var d in checks.All) diags.Add(d);
         // Every check that points at a field has run: a one-shot build lets the field positions go (serve keeps its
         // records, and their positions, for the next build).
-        if (parsed is null)
-        {
-            ReleasePositions(loaded);
-        }
+        if (parsed is null) ReleasePositions(loaded);
         if (diags.HasErrors) return Done();
         var jobs = Stage("plan", () =>
         {

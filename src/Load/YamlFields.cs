@@ -28,7 +28,7 @@ public sealed class YamlFields
         _diags = diags;
         _prefix = prefix;
         // Keys are texts and appear once per mapping: YamlTree reports anything else as a syntax error.
-        foreach (var (k, v) in node.Children) _entries.TryAdd(((YamlTreeScalar)k).Value, (k, v));
+        foreach (var (k, v) in node.Children) _entries.Add(k.Value, (k, v));
     }
 
     public LocationMap Spans { get; }
@@ -259,7 +259,7 @@ public sealed class YamlFields
         var result = new List<KeyValuePair<string, string>>();
         foreach (var (k, v) in m.Children)
         {
-            var name = (k as YamlTreeScalar)?.Value ?? "";
+            var name = k.Value;
             Spans.Set($"{PathOf(key)}.{name}", At(k));
             if (v is YamlTreeScalar s) result.Add(new(Shared(name)!, Shared(s.Value)!));
             else WrongType(v, $"{key}.{name}", "a text");

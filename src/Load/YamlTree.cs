@@ -17,10 +17,10 @@ public sealed class YamlTreeScalar(int line, int column, string value, bool plai
     public bool Plain { get; } = plain;
 }
 
-/// <summary>A mapping: its keys and values in file order (a repeated key is kept, for the loader to report).</summary>
+/// <summary>A mapping: its keys (texts, each once) and values in file order.</summary>
 public sealed class YamlTreeMapping(int line, int column) : YamlTreeNode(line, column)
 {
-    public List<KeyValuePair<YamlTreeNode, YamlTreeNode>> Children { get; } = [];
+    public List<KeyValuePair<YamlTreeScalar, YamlTreeNode>> Children { get; } = [];
 }
 
 /// <summary>A sequence.</summary>
@@ -117,7 +117,7 @@ public static class YamlTree
                             "write the key as a plain word, e.g. 'name:'");
                     // A repeated key is an error, as YamlDotNet's own tree made it: the loader would silently keep one value.
                     foreach (var (other, _) in node.Children)
-                        if (((YamlTreeScalar)other).Value == key.Value)
+                        if (other.Value == key.Value)
                             throw new UnreadableYamlException(at.Start, at.End, $"the key '{key.Value}' appears twice in this mapping",
                                 $"remove one of them (the first is on line {other.Line})");
                     node.Children.Add(new(key, Node(parser, anchors, depth + 1)));

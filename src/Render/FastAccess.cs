@@ -16,15 +16,14 @@ internal sealed class FastAccessor(IObjectAccessor inner, IReadOnlyDictionary<st
 {
     private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, Func<object, object?>>> Getters = new();
 
-    /// <summary>Scriban's accessor for <paramref name="type"/>, with its properties' reads made fast.</summary>
+    /// <summary>Scriban's accessor for <paramref name="type"/>, with its properties' reads made fast. A struct's properties
+    /// (DateOnly.Year, ...) stay with Scriban: an open delegate cannot take a boxed struct.</summary>
     public static IObjectAccessor For(Type type, IObjectAccessor inner, MemberRenamerDelegate rename) =>
-        new FastAccessor(inner, Getters.GetOrAdd(type, t => Make(t, rename)));
+        type.IsValueType ? inner : new FastAccessor(inner, Getters.GetOrAdd(type, t => Make(t, rename)));
 
     private static IReadOnlyDictionary<string, Func<object, object?>> Make(Type type, MemberRenamerDelegate rename)
     {
         var getters = new Dictionary<string, Func<object, object?>>(StringComparer.Ordinal);
-        // A struct's properties (DateOnly.Year, ...) stay with Scriban: an open delegate cannot take a boxed struct.
-        if (type.IsValueType) return getters;
         foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             if (p.GetIndexParameters().Length > 0 || p.GetGetMethod() is not { } get) continue;
@@ -83,10 +82,8 @@ internal sealed class TemplateFunction<T, TResult>(Func<T, TResult> function) : 
 {
     public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
     {
-        var span = callerContext?.Span ?? default;
-        if (arguments.Count != 1)
-            throw new ScriptRuntimeException(span, $"Invalid number of arguments `{arguments.Count}` passed; expecting `1` argument");
-        return function((T)context.ToObject(span, arguments[0], typeof(T))!);
+        // Scriban has checked the number of arguments against ParameterCount before calling.
+        return function((T)context.ToObject(callerContext?.Span ?? default, arguments[0], typeof(T))!);
     }
 
     public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>

@@ -31,9 +31,9 @@ public sealed class HtmlTemplateContext : TemplateContext
     // A plain .NET object (a view model) is read through delegates instead of reflection (see FastAccessor).
     protected override IObjectAccessor GetMemberAccessorImpl(object target) =>
         target is ScriptObject ? base.GetMemberAccessorImpl(target)! : Accessors.GetOrAdd(target.GetType(), type =>
-            base.GetMemberAccessorImpl(target) is { } accessor && accessor.GetType().Name == "TypedObjectAccessor"
+            base.GetMemberAccessorImpl(target)! is var accessor && accessor.GetType().Name == "TypedObjectAccessor"
                 ? FastAccessor.For(type, accessor, StandardMemberRenamer.Default)
-                : base.GetMemberAccessorImpl(target)!);
+                : accessor);
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {

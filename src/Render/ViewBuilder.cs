@@ -107,17 +107,22 @@ public sealed partial class ViewBuilder
     /// </summary>
     private IReadOnlyList<BadgeCard> Order(string sort) => _orders.GetOrAdd(sort, s => new(() =>
     {
-        var byName = _ix.Badges.Select(b => _cards[b.Id]).ToList();
+        var byName = ByName();
         return s switch
         {
             "rigor" => byName.OrderByDescending(c => c.RigorValue).ThenBy(c => c.Name, StringComparer.Ordinal).ToList(),
             "issuer" => byName.OrderBy(c => c.IssuerName, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ToList(),
             "newest" => byName.OrderByDescending(c => c.Updated).ThenBy(c => c.Name, StringComparer.Ordinal).ToList(),
-            _ => byName.OrderBy(c => TierRank(c.Tier)).ToList(), // stable: by name within a tier
+            _ => TierByTier(byName),
         };
     })).Value;
 
-    private static int TierRank(string tier) => Array.IndexOf(Vocabulary.Tiers, tier);
+    /// <summary>Every published badge's card, by name (the order of <see cref="SiteIndex.Badges"/>).</summary>
+    private List<BadgeCard> ByName() => _ix.Badges.Select(b => _cards[b.Id]).ToList();
+
+    /// <summary>Cards tier by tier, and by name within a tier.</summary>
+    private static List<BadgeCard> TierByTier(IEnumerable<BadgeCard> cards) =>
+        cards.OrderBy(c => Array.IndexOf(Vocabulary.Tiers, c.Tier)).ThenBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// Each tier with its number of badges and a link to where its cards start: the first page of the index when it has
@@ -155,11 +160,11 @@ public sealed partial class ViewBuilder
         var pages = BadgeIndexPages;
         var slice = order.Skip((page - 1) * perPage).Take(perPage).ToList();
         // The cards of this page by tier (a one-page index shows every tier, an empty one too), in the name order.
-        var cards = sort == "name" ? slice : [.. slice.OrderBy(c => TierRank(c.Tier)).ThenBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal)];
+        var cards = sort == "name" ? slice : TierByTier(slice);
         var byTier = Vocabulary.Tiers.Select(t => new BadgeGroup(Words.Title(t), t, cards.Where(c => c.Tier == t).ToList()))
             .Where(g => pages == 1 || g.Badges.Count > 0).ToList();
         // The table lists this page's badges in the page's order; a one-page index by name (its cards show the tiers).
-        IReadOnlyList<BadgeCard> all = sort == "name" && pages == 1 ? _ix.Badges.Select(b => _cards[b.Id]).ToList() : slice;
+        IReadOnlyList<BadgeCard> all = sort == "name" && pages == 1 ? ByName() : slice;
         var sorts = BadgeSorts.Select(s => new SortLink(s.Name, s.Path, s.Name == sort)).ToList();
         var first = slice.Count == 0 ? 0 : (page - 1) * perPage + 1;
         var pager = new PagerView(page, pages, first, first == 0 ? 0 : first + slice.Count - 1,
