@@ -8,7 +8,7 @@ namespace CredentialSite.Tests.StructuredData;
 public sealed class CredentialsTests : IClassFixture<SampleSiteFixture>
 {
     private readonly SampleSiteFixture _sample;
-    private static readonly Ob3SchemaValidator Schema = Ob3SchemaValidator.FromFile(Path.Combine(TestPaths.Ob3Schemas, "achievementcredential.json"));
+    private static readonly Ob3Schemas.Ob3Schema Schema = Ob3Schemas.Credential;
 
     public CredentialsTests(SampleSiteFixture sample) => _sample = sample;
 

@@ -6,15 +6,15 @@ using CredentialSite.Tests.Support;
 namespace CredentialSite.Tests.StructuredData;
 
 /// <summary>
-/// Open Badges 3.0 output of the real sample site, checked against the official 1EdTech JSON Schemas in
-/// ../shared/standards/ob3/schema: the badges/&lt;id&gt;.json files, the Achievement embedded in each badge page
-/// and the issuer Profile embedded in each issuer page.
+/// Open Badges 3.0 output of the real sample site, checked against the official 1EdTech JSON Schemas (vendored in
+/// Vendor/ob3/schema, see Support/Ob3Schemas): the badges/&lt;id&gt;.json files, the Achievement embedded in each
+/// badge page and the issuer Profile embedded in each issuer page.
 /// </summary>
 public class OpenBadgesTests(SampleSiteFixture sample) : IClassFixture<SampleSiteFixture>
 {
-    private const string AchievementDef = "#/$defs/Achievement";
-    private static readonly Ob3SchemaValidator Credential = Ob3SchemaValidator.FromFile(Path.Combine(TestPaths.Ob3Schemas, "achievementcredential.json"));
-    private static readonly Ob3SchemaValidator Profile = Ob3SchemaValidator.FromFile(Path.Combine(TestPaths.Ob3Schemas, "profile.json"));
+    private static readonly Ob3Schemas.Ob3Schema Credential = Ob3Schemas.Credential;
+    private static readonly Ob3Schemas.Ob3Schema Achievement = Ob3Schemas.Achievement;
+    private static readonly Ob3Schemas.Ob3Schema Profile = Ob3Schemas.Profile;
 
     [Fact]
     public void SampleSite_BuildsWithoutDiagnostics()
@@ -31,7 +31,7 @@ public class OpenBadgesTests(SampleSiteFixture sample) : IClassFixture<SampleSit
         Assert.Equal(pages.Count, files.Count); // one JSON file per published badge
         Assert.True(files.Count >= 10, $"expected the sample's badges, found {files.Count}");
 
-        var errors = files.SelectMany(f => Credential.Validate(sample.Read(f), AchievementDef).Select(e => $"{f}: {e}")).ToList();
+        var errors = files.SelectMany(f => Achievement.Validate(sample.Read(f)).Select(e => $"{f}: {e}")).ToList();
 
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
@@ -56,7 +56,7 @@ public class OpenBadgesTests(SampleSiteFixture sample) : IClassFixture<SampleSit
         {
             var achievements = JsonLdBlocks(sample.Read(page)).Where(j => HasType(j, "Achievement")).ToList();
             Assert.True(achievements.Count == 1, $"{page}: expected one OB Achievement block, found {achievements.Count}");
-            errors.AddRange(Credential.Validate(achievements[0].ToJsonString(), AchievementDef).Select(e => $"{page}: {e}"));
+            errors.AddRange(Achievement.Validate(achievements[0].ToJsonString()).Select(e => $"{page}: {e}"));
             // The embedded document is the same as the downloadable one.
             var file = page.Replace("/index.html", ".json");
             Assert.True(JsonNode.DeepEquals(JsonNode.Parse(sample.Read(file)), achievements[0]), $"{page} and {file} differ");

@@ -1,17 +1,17 @@
 namespace CredentialSite.Tests.Support;
 
-/// <summary>Where the repository (which is also the sample site) and the shared folder beside it are.</summary>
+/// <summary>Where the repository (which is also the sample site) and the files vendored for the tests are.</summary>
 public static class TestPaths
 {
     /// <summary>The folder holding CredentialSite.csproj, found by walking up from the test binaries.</summary>
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    /// <summary>The shared folder beside the repository (spec, standards, style guide).</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+    /// <summary>Standards files the tests check against, copied into the repository (each folder has a SOURCES.md).</summary>
+    public static string Vendor => Path.Combine(RepoRoot, "tests", "CredentialSite.Tests", "Vendor");
 
-    public static string Ob3Schemas => Path.Combine(Shared, "standards", "ob3", "schema");
+    public static string Ob3Schemas => Path.Combine(Vendor, "ob3", "schema");
 
-    public static string Ob3Examples => Path.Combine(Shared, "standards", "ob3", "examples");
+    public static string Ob3Examples => Path.Combine(Vendor, "ob3", "examples");
 
     private static string FindRepoRoot()
     {
