@@ -6,9 +6,11 @@
 # and the output size, and prints a Markdown table. A second table gives the floor under each build: YamlDotNet alone
 # parsing the same files (tests/bench/YamlFloor) and the time the templates took (Scriban, from build --stats).
 #
-# With hugo installed (apt-get install hugo) and ../shared/bench/hugo-equivalent.py beside the checkout, the
-# same catalog is also converted to an equivalent Hugo site and built with Hugo: the table gets Hugo's wall
-# time and peak memory and the ratio.
+# With hugo installed (apt-get install hugo) and the converter hugo-equivalent.py (not part of this repository: the
+# project's shared folder has it as ../shared/bench/hugo-equivalent.py beside the checkout; HUGO_EQUIVALENT=FILE
+# names another copy), the same catalog is also converted to an equivalent Hugo site and built with Hugo: the
+# table gets Hugo's wall time and peak memory and the ratio. Without either, the Hugo columns are left out and
+# the script says why. Nothing in the test suite needs that file.
 #
 # Usage: tests/bench/run.sh [--full] [--seed N] [--out-root DIR]
 # Work files go under ${BENCH_DIR:-/tmp/credentialsite-bench}; outputs too, unless --out-root names another
@@ -27,7 +29,7 @@ while [ $# -gt 0 ]; do
     --full) full=1 ;;
     --seed) seed="$2"; shift ;;
     --out-root) out_root="$2"; shift ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (use --full, --seed N, --out-root DIR)" >&2; exit 2 ;;
   esac
   shift
@@ -40,9 +42,15 @@ work="${BENCH_DIR:-/tmp/credentialsite-bench}"
 mkdir -p "$work"
 out_root="${out_root:-$work}"
 mkdir -p "$out_root"
-hugo_script="$PWD/../shared/bench/hugo-equivalent.py"
+hugo_script="${HUGO_EQUIVALENT:-$PWD/../shared/bench/hugo-equivalent.py}"
 use_hugo=0
-if command -v hugo >/dev/null && [ -f "$hugo_script" ]; then use_hugo=1; fi
+if ! command -v hugo >/dev/null; then
+  echo "hugo not installed: no Hugo comparison (apt-get install hugo)" >&2
+elif [ ! -f "$hugo_script" ]; then
+  echo "no $hugo_script: no Hugo comparison (the converter is in the project's shared folder, not in this repository; set HUGO_EQUIVALENT=FILE)" >&2
+else
+  use_hugo=1
+fi
 
 # The tool as the README installs it: published for this machine's runtime, precompiled (ReadyToRun).
 echo "publishing Release ..." >&2
