@@ -12,8 +12,8 @@ public static class LoadPages
         foreach (var file in SourceFolder.FilesUnder(source.Pages, "*.md"))
         {
             var rel = source.Relative(file);
-            var page = Read(File.ReadAllText(file), rel, DefaultSlug(source, file), diags);
-            if (page is not null) pages.Add(page);
+            if (SourceText.Read(file, rel, diags) is { } text && Read(text, rel, DefaultSlug(source, file), diags) is { } page)
+                pages.Add(page);
         }
         return pages;
     }
