@@ -16,10 +16,10 @@ public static class ReadCatalog
         var asOf = f.Date("asOf");
         var window = f.Date("promotionWindow");
         var rigor = f.Map("rigor");
-        var methods = rigor?.NumberMap("methods") ?? new Dictionary<string, double>();
+        var methods = rigor?.NumberMap("methods", min: 0, max: 10) ?? new Dictionary<string, double>();
         rigor?.Finish();
         var vetting = f.Map("vetting");
-        var weights = vetting?.NumberMap("weights") ?? new Dictionary<string, double>();
+        var weights = vetting?.NumberMap("weights", min: 0, max: 1000) ?? new Dictionary<string, double>();
         vetting?.Finish();
         var cname = f.Text("cname");
         var perPage = f.Int("badgesPerPage", min: 1);
@@ -146,7 +146,7 @@ public static class ReadCatalog
         {
             var method = a.Enum("method", Vocabulary.MethodsById.Keys.ToArray(), required: true);
             var r = new Assessment(method ?? "", a.Text("description"), a.Bool("proctored") ?? false, a.Bool("calibrated") ?? false,
-                a.Int("assessors", min: 0), a.Duration("duration"), a.Text("example"));
+                a.Int("assessors", min: 0, max: 1000), a.Duration("duration"), a.Text("example"));
             return method is null ? null : r;
         });
         var evidence = f.List("evidence", e =>
@@ -198,7 +198,7 @@ public static class ReadCatalog
         {
             var lid = Ids.Inline(l, diags);
             var lname = l.Text("name", required: true);
-            var points = l.Number("points");
+            var points = l.Number("points", min: 0);
             return lid is null ? null : new RubricLevel(lid, lname ?? lid, points);
         }, required: true);
         var required = r.Text("requiredLevel");
@@ -206,7 +206,7 @@ public static class ReadCatalog
         {
             var cid = Ids.Inline(c, diags);
             var cname = c.Text("name", required: true);
-            var weight = c.Number("weight");
+            var weight = c.Number("weight", min: 0, max: 100, aboveMin: true); // percent of the rubric
             var creq = c.Text("requiredLevel");
             var descriptors = c.TextMap("levels", required: true);
             return cid is null || cname is null ? null : new RubricCriterion(cid, cname, weight, creq, descriptors);
@@ -293,22 +293,26 @@ public static class ReadCatalog
         return new Promotion(from, packages);
     }
 
+    /// <summary>A rule needs at most this many badges (the readiness engine makes a slot for each).</summary>
+    public const int MaxAtLeast = 1000;
+
     private static PromotionRule? ReadRule(YamlFields r, DiagnosticBag diags)
     {
         var all = r.TextList("all");
-        var atLeast = r.Int("atLeast", min: 1);
+        var atLeast = r.Int("atLeast", min: 1, max: MaxAtLeast);
         var tier = r.Enum("tier", Vocabulary.Tiers);
         var competency = r.Text("competency");
         var cluster = r.Text("cluster");
         var of = r.TextList("of");
         var impact = r.Enum("impact", Vocabulary.ImpactAreas);
         var hasFilter = tier is not null || competency is not null || cluster is not null || of.Count > 0 || impact is not null;
-        if (all.Count == 0 && atLeast is null)
+        if (all.Count == 0 && atLeast is null && !r.Has("atLeast")) // a bad atLeast is reported already
         {
             diags.Error(DiagnosticCodes.MissingField, r.Location, "a rule needs 'all: [badge ids]' or 'atLeast: N'",
                 "e.g. '- all: [code-quality]' or '- atLeast: 2' with filters such as 'tier: capability'");
             return null;
         }
-        return new PromotionRule(all, atLeast ?? (all.Count == 0 && hasFilter ? 1 : null), tier, competency, cluster, of, impact);
+        // Filters alone need one badge; a bad atLeast (reported) needs none, so that no check reports the rule again.
+        return new PromotionRule(all, atLeast ?? (all.Count == 0 && hasFilter && !r.Has("atLeast") ? 1 : null), tier, competency, cluster, of, impact);
     }
 }
