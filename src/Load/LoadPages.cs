@@ -52,6 +52,13 @@ public static class LoadPages
         f.Finish();
         var bodyStart = text.IndexOf('\n', end + 4);
         var body = bodyStart < 0 ? "" : text[(bodyStart + 1)..];
+        if (Markdown.MarkdownRenderer.Instance.IsTooDeep(body))
+        {
+            var line = text.AsSpan(0, bodyStart + 1).Count('\n') + 1;
+            diags.Error(DiagnosticCodes.MarkdownTooDeep, new SourceLocation(rel, line, 1), "the page's Markdown is nested too deeply to render",
+                YamlFields.MarkdownTooDeepHint);
+            return null;
+        }
         slug = slug.Trim('/');
         if (slug.Length == 0 || !slug.Split('/').All(Ids.IsValid))
         {

@@ -65,7 +65,7 @@ public static class ReadCatalog
         var type = f.Enum("type", Vocabulary.IssuerTypes, required: true);
         var url = f.Text("url");
         var email = f.Text("email");
-        var description = f.Text("description");
+        var description = f.Markdown("description");
         var image = f.Text("image");
         Vetting? vetting = null;
         if (f.Map("vetting") is { } v)
@@ -75,7 +75,7 @@ public static class ReadCatalog
             var checks = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var (check, _) in Vocabulary.VettingChecks)
                 if (v.Enum(check, Vocabulary.VettingAnswers) is { } answer) checks[check] = answer;
-            var notes = v.Text("notes");
+            var notes = v.Markdown("notes");
             v.Finish();
             vetting = new Vetting(reviewed, reviewedBy, checks, notes);
         }
@@ -96,7 +96,7 @@ public static class ReadCatalog
         var name = f.Text("name", required: true);
         var version = f.Text("version");
         var url = f.Text("url");
-        var description = f.Text("description");
+        var description = f.Markdown("description");
         var levels = f.TextList("levels", required: true);
         var competencies = f.List("competencies", c =>
         {
@@ -104,7 +104,7 @@ public static class ReadCatalog
             var cid = Ids.Inline(c, diags);
             var cname = c.Text("name", required: true);
             var cluster = c.Text("cluster");
-            var cdesc = c.Text("description");
+            var cdesc = c.Markdown("description");
             var behaviors = c.TextList("behaviors");
             var alignments = c.List("alignments", a =>
                 new CompetencyAlignment(a.Text("framework"), a.Text("name"), a.Text("code"), a.Text("url")));
@@ -120,7 +120,7 @@ public static class ReadCatalog
         var id = Ids.FromFile(f, fileId, diags);
         var name = f.Text("name", required: true);
         var summary = f.Text("summary");
-        var description = f.Text("description");
+        var description = f.Markdown("description");
         var status = f.Enum("status", Vocabulary.BadgeStatuses) ?? "active";
         var version = f.Text("version");
         var tier = f.Enum("tier", Vocabulary.Tiers, required: true);
@@ -140,12 +140,12 @@ public static class ReadCatalog
             var r = new BadgeCompetency(cid ?? "", c.Text("level"), c.TextList("behaviors"));
             return cid is null ? null : r;
         });
-        var criteria = f.Text("criteria");
+        var criteria = f.Markdown("criteria");
         var rubric = f.Map("rubric") is { } rf ? ReadRubric(rf, diags) : null;
         var assessment = f.List("assessment", a =>
         {
             var method = a.Enum("method", Vocabulary.MethodsById.Keys.ToArray(), required: true);
-            var r = new Assessment(method ?? "", a.Text("description"), a.Bool("proctored") ?? false, a.Bool("calibrated") ?? false,
+            var r = new Assessment(method ?? "", a.Markdown("description"), a.Bool("proctored") ?? false, a.Bool("calibrated") ?? false,
                 a.Int("assessors", min: 0, max: 1000), a.Duration("duration"), a.Text("example"));
             return method is null ? null : r;
         });
@@ -222,7 +222,7 @@ public static class ReadCatalog
             validFor = r.Duration("validFor");
         else
             r.Text("validFor");
-        var renewal = new Renewal(validFor, r.Duration("gracePeriod"), r.Enum("method", Vocabulary.RenewalMethods), r.Text("requirements"));
+        var renewal = new Renewal(validFor, r.Duration("gracePeriod"), r.Enum("method", Vocabulary.RenewalMethods), r.Markdown("requirements"));
         r.Finish();
         return renewal;
     }
@@ -236,11 +236,11 @@ public static class ReadCatalog
             var r = new Approval(step ?? "", a.Text("by"), a.Date("date"));
             return step is null ? null : r;
         });
-        var appeals = g.Text("appeals");
+        var appeals = g.Markdown("appeals");
         var changelog = g.List("changelog", c =>
         {
             var version = c.Text("version", required: true);
-            var r = new ChangelogEntry(version ?? "", c.Date("date"), c.Text("changes"));
+            var r = new ChangelogEntry(version ?? "", c.Date("date"), c.Markdown("changes"));
             return version is null ? null : r;
         });
         g.Finish();
@@ -251,7 +251,7 @@ public static class ReadCatalog
     {
         var id = Ids.FromFile(f, fileId, diags);
         var name = f.Text("name", required: true);
-        var description = f.Text("description");
+        var description = f.Markdown("description");
         var roles = f.List("roles", r =>
         {
             var path = r.Path;

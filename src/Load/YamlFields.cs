@@ -97,6 +97,19 @@ public sealed class YamlFields
         return null;
     }
 
+    /// <summary>A Markdown text; one nested too deeply to render is an error here (<c>CS0018</c>) and read as absent.</summary>
+    public string? Markdown(string key, bool required = false)
+    {
+        var text = Text(key, required);
+        if (!CredentialSite.Markdown.MarkdownRenderer.Instance.IsTooDeep(text)) return text;
+        _diags.Error(DiagnosticCodes.MarkdownTooDeep, LocationOf(key), $"the Markdown of '{key}' is nested too deeply to render",
+            MarkdownTooDeepHint);
+        return null;
+    }
+
+    public const string MarkdownTooDeepHint =
+        "quotes ('>'), lists, links and emphasis may nest at most 128 levels: flatten the text";
+
     public bool? Bool(string key)
     {
         var node = Get(key, false, "true|false");
