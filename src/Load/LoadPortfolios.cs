@@ -64,8 +64,8 @@ public static class LoadPortfolios
             return title is null ? null : item;
         });
         f.Finish();
-        return name is null ? null
-            : new Portfolio(id, name, consent, headline, photo, photoAlt, currentRole, targetRole, badges, manager, plan, folder, f.Spans);
+        // Without a name (reported) the portfolio is still kept, so that its references are checked.
+        return new Portfolio(id, name ?? id, consent, headline, photo, photoAlt, currentRole, targetRole, badges, manager, plan, folder, f.Spans);
     }
 
     private static EarnedBadge? ReadEarned(YamlFields b, string path)

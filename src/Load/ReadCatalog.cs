@@ -86,8 +86,8 @@ public static class ReadCatalog
             return n is null ? null : r;
         });
         f.Finish();
-        if (name is null || type is null) return null;
-        return new Issuer(id, name, type, url, email, description, image, vetting, endorsements, f.Spans);
+        // A field error (reported) leaves a placeholder: others may still name this issuer without an error.
+        return new Issuer(id, name ?? id, type ?? Vocabulary.IssuerTypes[0], url, email, description, image, vetting, endorsements, f.Spans);
     }
 
     public static Framework? Framework(YamlFields f, string fileId, DiagnosticBag diags)
@@ -108,13 +108,13 @@ public static class ReadCatalog
             var behaviors = c.TextList("behaviors");
             var alignments = c.List("alignments", a =>
                 new CompetencyAlignment(a.Text("framework"), a.Text("name"), a.Text("code"), a.Text("url")));
-            return cid is null || cname is null ? null
-                : new Competency(cid, id, cname, cluster, cdesc, behaviors, alignments, path);
+            return cid is null ? null : new Competency(cid, id, cname ?? cid, cluster, cdesc, behaviors, alignments, path);
         }, required: true);
         f.Finish();
-        return name is null ? null : new Framework(id, name, version, url, description, levels, competencies, f.Spans);
+        return new Framework(id, name ?? id, version, url, description, levels, competencies, f.Spans);
     }
 
+    /// <param name="diags">This file's own diagnostics: the badge is <see cref="Model.Badge.Incomplete"/> when they hold an error.</param>
     public static Badge? Badge(YamlFields f, string fileId, DiagnosticBag diags)
     {
         var id = Ids.FromFile(f, fileId, diags);
@@ -174,10 +174,11 @@ public static class ReadCatalog
         });
         var governance = f.Map("governance") is { } g ? ReadGovernance(g) : null;
         f.Finish();
-        if (name is null || tier is null || issuer is null) return null;
-        return new Badge(id, name, summary, description, status, version, tier, achievementType, issuer, image, imageAlt,
-            humanCode, tags, impact, competencies, criteria, rubric, assessment, evidence, renewal, prerequisites, stacksInto,
-            alignments, occupations, governance, f.Spans);
+        // A badge with field errors (reported) is kept, with placeholders, so that others may name it without an error
+        // and its own references are checked; the checks across files do not judge it by its placeholders.
+        return new Badge(id, name ?? id, summary, description, status, version, tier ?? Vocabulary.Tiers[0], achievementType,
+            issuer ?? "", image, imageAlt, humanCode, tags, impact, competencies, criteria, rubric, assessment, evidence, renewal,
+            prerequisites, stacksInto, alignments, occupations, governance, f.Spans) { Incomplete = diags.HasErrors };
     }
 
     private static string ReadAchievementType(YamlFields f, DiagnosticBag diags)
@@ -209,7 +210,7 @@ public static class ReadCatalog
             var weight = c.Number("weight", min: 0, max: 100, aboveMin: true); // percent of the rubric
             var creq = c.Text("requiredLevel");
             var descriptors = c.TextMap("levels", required: true);
-            return cid is null || cname is null ? null : new RubricCriterion(cid, cname, weight, creq, descriptors);
+            return cid is null ? null : new RubricCriterion(cid, cname ?? cid, weight, creq, descriptors);
         }, required: true);
         r.Finish();
         return new Rubric(levels, required, criteria);
@@ -273,11 +274,10 @@ public static class ReadCatalog
                 b.Finish();
             }
             var promotion = r.Map("promotion") is { } p ? ReadPromotion(p, diags) : null;
-            return rid is null || rname is null ? null
-                : new Role(rid, id, rname, level, summary, competencies, required, optional, promotion, path);
+            return rid is null ? null : new Role(rid, id, rname ?? rid, level, summary, competencies, required, optional, promotion, path);
         }, required: true);
         f.Finish();
-        return name is null ? null : new Ladder(id, name, description, roles, f.Spans);
+        return new Ladder(id, name ?? id, description, roles, f.Spans);
     }
 
     private static Promotion ReadPromotion(YamlFields p, DiagnosticBag diags)
