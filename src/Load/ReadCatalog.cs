@@ -287,8 +287,14 @@ public static class ReadCatalog
         {
             var name = pk.Text("name") ?? "Package";
             var rules = pk.List("rules", r => ReadRule(r, diags), required: true);
+            if (pk.IsEmptyList("rules"))
+                diags.Error(DiagnosticCodes.InvalidValue, pk.LocationOf("rules"), "a package needs at least one rule",
+                    "a package without rules would make everyone ready; add a rule such as '- atLeast: 2' with filters, or remove the package");
             return new PromotionPackage(name, rules);
         }, required: true);
+        if (p.IsEmptyList("packages"))
+            diags.Error(DiagnosticCodes.InvalidValue, p.LocationOf("packages"), "a promotion needs at least one package",
+                "add a package with its rules, or remove 'promotion:' if the role is not reached by promotion");
         p.Finish();
         return new Promotion(from, packages);
     }

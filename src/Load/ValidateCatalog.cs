@@ -119,6 +119,8 @@ public static class ValidateCatalog
                 }
             }
         }
+        cancel.ThrowIfCancellationRequested();
+        ValidatePromotions.Run(catalog, badges, competencies, diags);
 
     }
 

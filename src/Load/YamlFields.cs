@@ -53,6 +53,9 @@ public sealed class YamlFields
 
     public bool Has(string key) => _entries.ContainsKey(key);
 
+    /// <summary>Whether the key's value is a list with no item (<c>[]</c>).</summary>
+    public bool IsEmptyList(string key) => _entries.TryGetValue(key, out var e) && e.Value is YamlTreeSequence { Children.Count: 0 };
+
     /// <summary>
     /// Accepts a key without reading its value (for <c>private:</c>, which must never leave the loader):
     /// it is not reported as unknown, and nothing of it is kept.
