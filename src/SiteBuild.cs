@@ -112,18 +112,18 @@ public static class SiteBuild
         var recheck = cache?.FilesRemoved(sitePaths) ?? false;
         // 6. Write the site files into the staging area now (nothing reaches the output before the commit below), and let
         //    them go: at 100,000 badges they are 800 MB the collector would otherwise carry through the rendering.
-        if (writer is not null)
-            Stage("write", () =>
+        //    validate makes them too (writing nothing), so that whatever can fail in making one fails there as well.
+        Stage("write", () =>
+        {
+            Parallel.ForEach(files, new ParallelOptions { CancellationToken = cancel }, f =>
             {
-                Parallel.ForEach(files, new ParallelOptions { CancellationToken = cancel }, f =>
-                {
-                    if (f.Bytes() is { } bytes) writer.Put(f.Path, bytes);
-                    else writer.Copy(f.Path, f.CopyFrom!);
-                });
-                files.Clear();
-                if (options.CollectBetweenStages) LetGo();
-                return 0;
+                if (f.Bytes() is { } bytes) writer?.Put(f.Path, bytes);
+                else writer?.Copy(f.Path, f.CopyFrom!);
             });
+            files.Clear();
+            if (options.CollectBetweenStages) LetGo();
+            return 0;
+        });
         // A broken link is reported where it was written, in the page's source file, when it is found there.
         var sources = jobs.Where(j => j.Source is not null).ToDictionary(j => j.OutputPath, j => j.Source!);
         Func<string, SourceLocation?>? SourceOf(string page) => sources.TryGetValue(page, out var rel)

@@ -24,6 +24,8 @@ public static class DiagnosticCodes
     public const string InvalidValue = "CS0015";
     public const string MissingFile = "CS0016";
     public const string ReferenceCycle = "CS0017";
+    public const string MarkdownTooDeep = "CS0018";
+    public const string RuleNeverMet = "CS0019";
 
     // Portfolios (privacy and evidence)
     public const string PortfolioUnknownVersion = "CS0101";
@@ -54,6 +56,8 @@ public static class DiagnosticCodes
         [InvalidValue] = "a value is out of range or inconsistent",
         [MissingFile] = "a referenced file (image, evidence) does not exist",
         [ReferenceCycle] = "prerequisites or stacksInto form a cycle",
+        [MarkdownTooDeep] = "Markdown nested too deeply",
+        [RuleNeverMet] = "a promotion rule can never be met",
         [PortfolioUnknownVersion] = "a portfolio badge version is not in the badge's changelog (warning)",
         [EvidenceOutsideFolder] = "an evidence file points outside its portfolio folder",
         [TemplateError] = "a theme template failed to parse or render",

@@ -35,12 +35,18 @@ public static class LoadCatalog
         return new Catalog(site, issuers, frameworks, badges, ladders, pages, portfolios, assets);
     }
 
-    /// <summary>Reads one file, or takes its record from <paramref name="parsed"/> when the file did not change.</summary>
+    /// <summary>Reads one file, or takes its record from <paramref name="parsed"/> when the file did not change; <paramref name="read"/>
+    /// is given a bag of the file's own diagnostics.</summary>
     internal static T? ReadFile<T>(string fullPath, SourceFolder source, DiagnosticBag diags, ParsedFiles? parsed,
         Func<YamlFields, DiagnosticBag, T?> read, SharedStrings? strings = null) where T : class
     {
         T? Parse(DiagnosticBag bag) => YamlFile.Open(fullPath, source.Relative(fullPath), bag, strings) is { } fields ? read(fields, bag) : null;
-        return parsed is null ? Parse(diags) : parsed.Read(fullPath, diags, Parse);
+        if (parsed is not null) return parsed.Read(fullPath, diags, Parse);
+        // Each file reports into a bag of its own, so that a reader can tell whether its file had errors.
+        var own = new DiagnosticBag();
+        var result = Parse(own);
+        foreach (var d in own.All) diags.Add(d);
+        return result;
     }
 
     private static IReadOnlyList<T> ReadAll<T>(SourceFolder source, string folder, DiagnosticBag diags, ParsedFiles? parsed,

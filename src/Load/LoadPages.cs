@@ -12,8 +12,8 @@ public static class LoadPages
         foreach (var file in SourceFolder.FilesUnder(source.Pages, "*.md"))
         {
             var rel = source.Relative(file);
-            var page = Read(File.ReadAllText(file), rel, DefaultSlug(source, file), diags);
-            if (page is not null) pages.Add(page);
+            if (SourceText.Read(file, rel, diags) is { } text && Read(text, rel, DefaultSlug(source, file), diags) is { } page)
+                pages.Add(page);
         }
         return pages;
     }
@@ -52,6 +52,13 @@ public static class LoadPages
         f.Finish();
         var bodyStart = text.IndexOf('\n', end + 4);
         var body = bodyStart < 0 ? "" : text[(bodyStart + 1)..];
+        if (Markdown.MarkdownRenderer.Instance.IsTooDeep(body))
+        {
+            var line = text.AsSpan(0, bodyStart + 1).Count('\n') + 1;
+            diags.Error(DiagnosticCodes.MarkdownTooDeep, new SourceLocation(rel, line, 1), "the page's Markdown is nested too deeply to render",
+                YamlFields.MarkdownTooDeepHint);
+            return null;
+        }
         slug = slug.Trim('/');
         if (slug.Length == 0 || !slug.Split('/').All(Ids.IsValid))
         {

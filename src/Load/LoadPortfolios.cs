@@ -54,7 +54,7 @@ public static class LoadPortfolios
         Statement? manager = null;
         if (f.Map("managerStatement") is { } m)
         {
-            manager = new Statement(m.Text("by"), m.Text("role"), m.Date("date"), m.Text("statement"));
+            manager = new Statement(m.Text("by"), m.Text("role"), m.Date("date"), m.Markdown("statement"));
             m.Finish();
         }
         var plan = f.List("plan", p =>
@@ -64,8 +64,8 @@ public static class LoadPortfolios
             return title is null ? null : item;
         });
         f.Finish();
-        return name is null ? null
-            : new Portfolio(id, name, consent, headline, photo, photoAlt, currentRole, targetRole, badges, manager, plan, folder, f.Spans);
+        // Without a name (reported) the portfolio is still kept, so that its references are checked.
+        return new Portfolio(id, name ?? id, consent, headline, photo, photoAlt, currentRole, targetRole, badges, manager, plan, folder, f.Spans);
     }
 
     private static EarnedBadge? ReadEarned(YamlFields b, string path)
@@ -78,7 +78,7 @@ public static class LoadPortfolios
         var credential = b.Text("credential");
         var results = b.TextMap("results");
         var evidence = b.List("evidence", ReadEvidence);
-        var reflection = b.Text("reflection");
+        var reflection = b.Markdown("reflection");
         var visibility = b.Enum("visibility", Vocabulary.Visibilities) ?? "public";
         return badge is null ? null
             : new EarnedBadge(badge, version, issued, expires, credentialId, credential, results, evidence, reflection, visibility, path);
@@ -93,7 +93,7 @@ public static class LoadPortfolios
         EvidenceContext? context = null;
         if (e.Map("context") is { } c)
         {
-            context = new EvidenceContext(c.Text("challenge"), c.Text("action"), c.Text("result"));
+            context = new EvidenceContext(c.Markdown("challenge"), c.Markdown("action"), c.Markdown("result"));
             c.Finish();
         }
         Metric? metric = null;
@@ -108,7 +108,7 @@ public static class LoadPortfolios
         var role = e.Text("role");
         var date = e.Date("date");
         var criteria = e.TextList("criteria");
-        var statement = e.Text("statement");
+        var statement = e.Markdown("statement");
         return type is null ? null : new PortfolioEvidence(type, title, file, url, context, metric, text, by, role, date, criteria, statement);
     }
 }

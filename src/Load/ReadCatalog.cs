@@ -16,10 +16,10 @@ public static class ReadCatalog
         var asOf = f.Date("asOf");
         var window = f.Date("promotionWindow");
         var rigor = f.Map("rigor");
-        var methods = rigor?.NumberMap("methods") ?? new Dictionary<string, double>();
+        var methods = rigor?.NumberMap("methods", min: 0, max: 10) ?? new Dictionary<string, double>();
         rigor?.Finish();
         var vetting = f.Map("vetting");
-        var weights = vetting?.NumberMap("weights") ?? new Dictionary<string, double>();
+        var weights = vetting?.NumberMap("weights", min: 0, max: 1000) ?? new Dictionary<string, double>();
         vetting?.Finish();
         var cname = f.Text("cname");
         var perPage = f.Int("badgesPerPage", min: 1);
@@ -65,7 +65,7 @@ public static class ReadCatalog
         var type = f.Enum("type", Vocabulary.IssuerTypes, required: true);
         var url = f.Text("url");
         var email = f.Text("email");
-        var description = f.Text("description");
+        var description = f.Markdown("description");
         var image = f.Text("image");
         Vetting? vetting = null;
         if (f.Map("vetting") is { } v)
@@ -75,7 +75,7 @@ public static class ReadCatalog
             var checks = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var (check, _) in Vocabulary.VettingChecks)
                 if (v.Enum(check, Vocabulary.VettingAnswers) is { } answer) checks[check] = answer;
-            var notes = v.Text("notes");
+            var notes = v.Markdown("notes");
             v.Finish();
             vetting = new Vetting(reviewed, reviewedBy, checks, notes);
         }
@@ -86,8 +86,8 @@ public static class ReadCatalog
             return n is null ? null : r;
         });
         f.Finish();
-        if (name is null || type is null) return null;
-        return new Issuer(id, name, type, url, email, description, image, vetting, endorsements, f.Spans);
+        // A field error (reported) leaves a placeholder: others may still name this issuer without an error.
+        return new Issuer(id, name ?? id, type ?? Vocabulary.IssuerTypes[0], url, email, description, image, vetting, endorsements, f.Spans);
     }
 
     public static Framework? Framework(YamlFields f, string fileId, DiagnosticBag diags)
@@ -96,7 +96,7 @@ public static class ReadCatalog
         var name = f.Text("name", required: true);
         var version = f.Text("version");
         var url = f.Text("url");
-        var description = f.Text("description");
+        var description = f.Markdown("description");
         var levels = f.TextList("levels", required: true);
         var competencies = f.List("competencies", c =>
         {
@@ -104,23 +104,23 @@ public static class ReadCatalog
             var cid = Ids.Inline(c, diags);
             var cname = c.Text("name", required: true);
             var cluster = c.Text("cluster");
-            var cdesc = c.Text("description");
+            var cdesc = c.Markdown("description");
             var behaviors = c.TextList("behaviors");
             var alignments = c.List("alignments", a =>
                 new CompetencyAlignment(a.Text("framework"), a.Text("name"), a.Text("code"), a.Text("url")));
-            return cid is null || cname is null ? null
-                : new Competency(cid, id, cname, cluster, cdesc, behaviors, alignments, path);
+            return cid is null ? null : new Competency(cid, id, cname ?? cid, cluster, cdesc, behaviors, alignments, path);
         }, required: true);
         f.Finish();
-        return name is null ? null : new Framework(id, name, version, url, description, levels, competencies, f.Spans);
+        return new Framework(id, name ?? id, version, url, description, levels, competencies, f.Spans);
     }
 
+    /// <param name="diags">This file's own diagnostics: the badge is <see cref="Model.Badge.Incomplete"/> when they hold an error.</param>
     public static Badge? Badge(YamlFields f, string fileId, DiagnosticBag diags)
     {
         var id = Ids.FromFile(f, fileId, diags);
         var name = f.Text("name", required: true);
         var summary = f.Text("summary");
-        var description = f.Text("description");
+        var description = f.Markdown("description");
         var status = f.Enum("status", Vocabulary.BadgeStatuses) ?? "active";
         var version = f.Text("version");
         var tier = f.Enum("tier", Vocabulary.Tiers, required: true);
@@ -140,13 +140,13 @@ public static class ReadCatalog
             var r = new BadgeCompetency(cid ?? "", c.Text("level"), c.TextList("behaviors"));
             return cid is null ? null : r;
         });
-        var criteria = f.Text("criteria");
+        var criteria = f.Markdown("criteria");
         var rubric = f.Map("rubric") is { } rf ? ReadRubric(rf, diags) : null;
         var assessment = f.List("assessment", a =>
         {
             var method = a.Enum("method", Vocabulary.MethodsById.Keys.ToArray(), required: true);
-            var r = new Assessment(method ?? "", a.Text("description"), a.Bool("proctored") ?? false, a.Bool("calibrated") ?? false,
-                a.Int("assessors", min: 0), a.Duration("duration"), a.Text("example"));
+            var r = new Assessment(method ?? "", a.Markdown("description"), a.Bool("proctored") ?? false, a.Bool("calibrated") ?? false,
+                a.Int("assessors", min: 0, max: 1000), a.Duration("duration"), a.Text("example"));
             return method is null ? null : r;
         });
         var evidence = f.List("evidence", e =>
@@ -174,10 +174,11 @@ public static class ReadCatalog
         });
         var governance = f.Map("governance") is { } g ? ReadGovernance(g) : null;
         f.Finish();
-        if (name is null || tier is null || issuer is null) return null;
-        return new Badge(id, name, summary, description, status, version, tier, achievementType, issuer, image, imageAlt,
-            humanCode, tags, impact, competencies, criteria, rubric, assessment, evidence, renewal, prerequisites, stacksInto,
-            alignments, occupations, governance, f.Spans);
+        // A badge with field errors (reported) is kept, with placeholders, so that others may name it without an error
+        // and its own references are checked; the checks across files do not judge it by its placeholders.
+        return new Badge(id, name ?? id, summary, description, status, version, tier ?? Vocabulary.Tiers[0], achievementType,
+            issuer ?? "", image, imageAlt, humanCode, tags, impact, competencies, criteria, rubric, assessment, evidence, renewal,
+            prerequisites, stacksInto, alignments, occupations, governance, f.Spans) { Incomplete = diags.HasErrors };
     }
 
     private static string ReadAchievementType(YamlFields f, DiagnosticBag diags)
@@ -198,7 +199,7 @@ public static class ReadCatalog
         {
             var lid = Ids.Inline(l, diags);
             var lname = l.Text("name", required: true);
-            var points = l.Number("points");
+            var points = l.Number("points", min: 0);
             return lid is null ? null : new RubricLevel(lid, lname ?? lid, points);
         }, required: true);
         var required = r.Text("requiredLevel");
@@ -206,10 +207,10 @@ public static class ReadCatalog
         {
             var cid = Ids.Inline(c, diags);
             var cname = c.Text("name", required: true);
-            var weight = c.Number("weight");
+            var weight = c.Number("weight", min: 0, max: 100, aboveMin: true); // percent of the rubric
             var creq = c.Text("requiredLevel");
             var descriptors = c.TextMap("levels", required: true);
-            return cid is null || cname is null ? null : new RubricCriterion(cid, cname, weight, creq, descriptors);
+            return cid is null ? null : new RubricCriterion(cid, cname ?? cid, weight, creq, descriptors);
         }, required: true);
         r.Finish();
         return new Rubric(levels, required, criteria);
@@ -222,7 +223,7 @@ public static class ReadCatalog
             validFor = r.Duration("validFor");
         else
             r.Text("validFor");
-        var renewal = new Renewal(validFor, r.Duration("gracePeriod"), r.Enum("method", Vocabulary.RenewalMethods), r.Text("requirements"));
+        var renewal = new Renewal(validFor, r.Duration("gracePeriod"), r.Enum("method", Vocabulary.RenewalMethods), r.Markdown("requirements"));
         r.Finish();
         return renewal;
     }
@@ -236,11 +237,11 @@ public static class ReadCatalog
             var r = new Approval(step ?? "", a.Text("by"), a.Date("date"));
             return step is null ? null : r;
         });
-        var appeals = g.Text("appeals");
+        var appeals = g.Markdown("appeals");
         var changelog = g.List("changelog", c =>
         {
             var version = c.Text("version", required: true);
-            var r = new ChangelogEntry(version ?? "", c.Date("date"), c.Text("changes"));
+            var r = new ChangelogEntry(version ?? "", c.Date("date"), c.Markdown("changes"));
             return version is null ? null : r;
         });
         g.Finish();
@@ -251,7 +252,7 @@ public static class ReadCatalog
     {
         var id = Ids.FromFile(f, fileId, diags);
         var name = f.Text("name", required: true);
-        var description = f.Text("description");
+        var description = f.Markdown("description");
         var roles = f.List("roles", r =>
         {
             var path = r.Path;
@@ -273,11 +274,10 @@ public static class ReadCatalog
                 b.Finish();
             }
             var promotion = r.Map("promotion") is { } p ? ReadPromotion(p, diags) : null;
-            return rid is null || rname is null ? null
-                : new Role(rid, id, rname, level, summary, competencies, required, optional, promotion, path);
+            return rid is null ? null : new Role(rid, id, rname ?? rid, level, summary, competencies, required, optional, promotion, path);
         }, required: true);
         f.Finish();
-        return name is null ? null : new Ladder(id, name, description, roles, f.Spans);
+        return new Ladder(id, name ?? id, description, roles, f.Spans);
     }
 
     private static Promotion ReadPromotion(YamlFields p, DiagnosticBag diags)
@@ -287,28 +287,38 @@ public static class ReadCatalog
         {
             var name = pk.Text("name") ?? "Package";
             var rules = pk.List("rules", r => ReadRule(r, diags), required: true);
+            if (pk.IsEmptyList("rules"))
+                diags.Error(DiagnosticCodes.InvalidValue, pk.LocationOf("rules"), "a package needs at least one rule",
+                    "a package without rules would make everyone ready; add a rule such as '- atLeast: 2' with filters, or remove the package");
             return new PromotionPackage(name, rules);
         }, required: true);
+        if (p.IsEmptyList("packages"))
+            diags.Error(DiagnosticCodes.InvalidValue, p.LocationOf("packages"), "a promotion needs at least one package",
+                "add a package with its rules, or remove 'promotion:' if the role is not reached by promotion");
         p.Finish();
         return new Promotion(from, packages);
     }
 
+    /// <summary>A rule needs at most this many badges (the readiness engine makes a slot for each).</summary>
+    public const int MaxAtLeast = 1000;
+
     private static PromotionRule? ReadRule(YamlFields r, DiagnosticBag diags)
     {
         var all = r.TextList("all");
-        var atLeast = r.Int("atLeast", min: 1);
+        var atLeast = r.Int("atLeast", min: 1, max: MaxAtLeast);
         var tier = r.Enum("tier", Vocabulary.Tiers);
         var competency = r.Text("competency");
         var cluster = r.Text("cluster");
         var of = r.TextList("of");
         var impact = r.Enum("impact", Vocabulary.ImpactAreas);
         var hasFilter = tier is not null || competency is not null || cluster is not null || of.Count > 0 || impact is not null;
-        if (all.Count == 0 && atLeast is null)
+        if (all.Count == 0 && atLeast is null && !r.Has("atLeast")) // a bad atLeast is reported already
         {
             diags.Error(DiagnosticCodes.MissingField, r.Location, "a rule needs 'all: [badge ids]' or 'atLeast: N'",
                 "e.g. '- all: [code-quality]' or '- atLeast: 2' with filters such as 'tier: capability'");
             return null;
         }
-        return new PromotionRule(all, atLeast ?? (all.Count == 0 && hasFilter ? 1 : null), tier, competency, cluster, of, impact);
+        // Filters alone need one badge; a bad atLeast (reported) needs none, so that no check reports the rule again.
+        return new PromotionRule(all, atLeast ?? (all.Count == 0 && hasFilter && !r.Has("atLeast") ? 1 : null), tier, competency, cluster, of, impact);
     }
 }

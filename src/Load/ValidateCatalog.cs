@@ -65,7 +65,7 @@ public static class ValidateCatalog
         foreach (var b in catalog.Badges)
         {
             cancel.ThrowIfCancellationRequested();
-            Ref(issuerIds, b.Issuer, "issuer", b.Spans, "issuer");
+            if (!(b.Incomplete && b.Issuer.Length == 0)) Ref(issuerIds, b.Issuer, "issuer", b.Spans, "issuer"); // else missing (reported)
             Asset(b.Image, b.Spans, "image");
             for (var i = 0; i < b.Competencies.Count; i++)
             {
@@ -119,6 +119,8 @@ public static class ValidateCatalog
                 }
             }
         }
+        cancel.ThrowIfCancellationRequested();
+        ValidatePromotions.Run(catalog, badges, competencies, diags);
 
     }
 

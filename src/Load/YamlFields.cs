@@ -53,6 +53,9 @@ public sealed class YamlFields
 
     public bool Has(string key) => _entries.ContainsKey(key);
 
+    /// <summary>Whether the key's value is a list with no item (<c>[]</c>).</summary>
+    public bool IsEmptyList(string key) => _entries.TryGetValue(key, out var e) && e.Value is YamlTreeSequence { Children.Count: 0 };
+
     /// <summary>
     /// Accepts a key without reading its value (for <c>private:</c>, which must never leave the loader):
     /// it is not reported as unknown, and nothing of it is kept.
@@ -97,6 +100,19 @@ public sealed class YamlFields
         return null;
     }
 
+    /// <summary>A Markdown text; one nested too deeply to render is an error here (<c>CS0018</c>) and read as absent.</summary>
+    public string? Markdown(string key, bool required = false)
+    {
+        var text = Text(key, required);
+        if (!CredentialSite.Markdown.MarkdownRenderer.Instance.IsTooDeep(text)) return text;
+        _diags.Error(DiagnosticCodes.MarkdownTooDeep, LocationOf(key), $"the Markdown of '{key}' is nested too deeply to render",
+            MarkdownTooDeepHint);
+        return null;
+    }
+
+    public const string MarkdownTooDeepHint =
+        "quotes ('>'), lists, links and emphasis may nest at most 128 levels: flatten the text";
+
     public bool? Bool(string key)
     {
         var node = Get(key, false, "true|false");
@@ -110,28 +126,61 @@ public sealed class YamlFields
         return null;
     }
 
-    public int? Int(string key, bool required = false, int min = int.MinValue)
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/> (outside them: <c>CS0015</c>).</summary>
+    public int? Int(string key, bool required = false, int min = int.MinValue, int max = int.MaxValue)
     {
         var node = Get(key, required, "number");
         if (node is null) return null;
-        if (node is YamlTreeScalar s && int.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
+        if (node is YamlTreeScalar s && long.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
         {
-            if (v >= min) return v;
-            _diags.Error(DiagnosticCodes.InvalidValue, At(node), $"'{key}' must be at least {min}, found {v}");
+            if (v >= min && v <= max) return (int)v;
+            OutOfRange(node, key, v.ToString(CultureInfo.InvariantCulture), min, max);
+            return null;
+        }
+        if (node is YamlTreeScalar big && System.Numerics.BigInteger.TryParse(big.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+        {
+            OutOfRange(node, key, big.Value, min, max);
             return null;
         }
         WrongType(node, key, "a whole number");
         return null;
     }
 
-    public double? Number(string key, bool required = false)
+    /// <summary>A finite number from <paramref name="min"/> to <paramref name="max"/> (outside them, or infinite: <c>CS0015</c>);
+    /// with <paramref name="aboveMin"/>, <paramref name="min"/> itself is out of range too.</summary>
+    public double? Number(string key, bool required = false, double min = -MaxMagnitude, double max = MaxMagnitude, bool aboveMin = false)
     {
         var node = Get(key, required, "number");
         if (node is null) return null;
-        if (node is YamlTreeScalar s && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
-            return v;
+        if (node is YamlTreeScalar s && ParseNumber(s.Value) is { } v)
+        {
+            if ((aboveMin ? v > min : v >= min) && v <= max) return v;
+            OutOfRange(node, key, s.Value, min, max, aboveMin);
+            return null;
+        }
         WrongType(node, key, "a number");
         return null;
+    }
+
+    /// <summary>Numbers are at most this large (either sign), so that sums and differences of them stay finite.</summary>
+    public const double MaxMagnitude = 1e15;
+
+    // NaN and the infinities (also "1e400", which parses to infinity) are read, so that the range check reports them.
+    private static double? ParseNumber(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    private void OutOfRange(YamlTreeNode node, string key, string found, double min, double max, bool aboveMin = false)
+    {
+        static string N(double v) => Math.Abs(v) == MaxMagnitude ? (v < 0 ? "-10^15" : "10^15") : v.ToString(CultureInfo.InvariantCulture);
+        var from = aboveMin ? $"more than {N(min)}" : $"at least {N(min)}";
+        var range = (min <= int.MinValue || min <= -MaxMagnitude, max >= int.MaxValue || max >= MaxMagnitude) switch
+        {
+            (false, true) => from,
+            (true, false) => $"at most {N(max)}",
+            _ when aboveMin => $"{from} and at most {N(max)}",
+            _ => $"from {N(min)} to {N(max)}",
+        };
+        _diags.Error(DiagnosticCodes.InvalidValue, At(node), $"'{key}' must be {range}, found {found}");
     }
 
     public DateOnly? Date(string key, bool required = false)
@@ -148,9 +197,12 @@ public sealed class YamlFields
     {
         var node = Get(key, required, "ISO 8601 duration");
         if (node is null) return null;
-        if (node is YamlTreeScalar s && IsoDuration.TryParse(s.Value) is { } d)
-            return d;
-        _diags.Error(DiagnosticCodes.InvalidDuration, At(node), $"'{key}' must be an ISO 8601 duration, found {Describe(node)}", "e.g. P2Y (2 years), P18M (18 months), P90D (90 days), PT3H (3 hours)");
+        var d = node is YamlTreeScalar s ? IsoDuration.TryParse(s.Value) : null;
+        if (d is { IsTooLong: false }) return d;
+        _diags.Error(DiagnosticCodes.InvalidDuration, At(node), d is null
+                ? $"'{key}' must be an ISO 8601 duration, found {Describe(node)}"
+                : $"'{key}' must be at most {IsoDuration.MaxYears} years long, found {Describe(node)}",
+            "e.g. P2Y (2 years), P18M (18 months), P90D (90 days), PT3H (3 hours)");
         return null;
     }
 
@@ -267,14 +319,23 @@ public sealed class YamlFields
         return result;
     }
 
-    /// <summary>A mapping of names to numbers (e.g. weight overrides).</summary>
-    public IReadOnlyDictionary<string, double> NumberMap(string key)
+    /// <summary>A mapping of names to numbers from <paramref name="min"/> to <paramref name="max"/> (e.g. weight overrides).</summary>
+    public IReadOnlyDictionary<string, double> NumberMap(string key, double min = -MaxMagnitude, double max = MaxMagnitude)
     {
         var result = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (name, text) in TextMap(key))
+        if (Get(key, false, "mapping") is not YamlTreeMapping m)
         {
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) result[name] = v;
-            else _diags.Error(DiagnosticCodes.WrongType, Spans.At($"{PathOf(key)}.{name}"), $"'{key}.{name}' must be a number, found '{text}'");
+            TextMap(key); // reports what is not a mapping
+            return result;
+        }
+        foreach (var (k, v) in m.Children)
+        {
+            var name = k.Value;
+            var field = $"{key}.{name}";
+            Spans.Set(PathOf(field), At(k));
+            if (v is not YamlTreeScalar s || ParseNumber(s.Value) is not { } n) WrongType(v, field, "a number");
+            else if (n >= min && n <= max) result[Shared(name)!] = n;
+            else OutOfRange(v, field, s.Value, min, max);
         }
         return result;
     }

@@ -8,17 +8,8 @@ public static class YamlFile
 {
     public static YamlFields? Open(string fullPath, string relPath, DiagnosticBag diags, SharedStrings? strings = null)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(fullPath);
-        }
-        catch (IOException e)
-        {
-            diags.Error(DiagnosticCodes.MissingFile, SourceLocation.File(relPath), $"cannot read the file: {e.Message}");
-            return null;
-        }
-        return Parse(text, relPath, diags, strings);
+        var text = SourceText.Read(fullPath, relPath, diags);
+        return text is null ? null : Parse(text, relPath, diags, strings);
     }
 
     public static YamlFields? Parse(string text, string relPath, DiagnosticBag diags, SharedStrings? strings = null)

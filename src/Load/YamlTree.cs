@@ -44,9 +44,10 @@ public sealed class UnreadableYamlException(Mark start, Mark end, string message
 }
 
 /// <summary>
-/// Builds the tree of a YAML file from YamlDotNet's parsing events: the first document, with aliases resolved to the
-/// node their anchor names. YamlDotNet's own node tree (its representation model) keeps more than the loader reads, two
-/// position objects per node among it; this one is about a third of its size and takes less time to build.
+/// Builds the tree of a YAML file from YamlDotNet's parsing events, with aliases resolved to the node their anchor names.
+/// YamlDotNet's own node tree (its representation model) keeps more than the loader reads, two position objects per node
+/// among it; this one is about a third of its size and takes less time to build. A file holds one document: a second
+/// one is an error, as is anything YamlDotNet fails on (every failure becomes a located <see cref="YamlException"/>).
 /// </summary>
 public static class YamlTree
 {
@@ -54,90 +55,128 @@ public static class YamlTree
     /// is an error, not a stack overflow.</summary>
     public const int MaxDepth = 200;
 
-    /// <summary>The first document's root (null for a file without a document); every document is parsed, so a syntax
-    /// error anywhere in the file is reported. Throws <see cref="YamlException"/> on bad YAML.</summary>
+    /// <summary>The document's root (null for a file without a document). Throws <see cref="YamlException"/> on bad YAML
+    /// and on a second document.</summary>
     public static YamlTreeNode? Parse(string text)
     {
-        var parser = new Parser(new StringReader(text));
-        YamlTreeNode? first = null;
+        var reader = new Reader(new Parser(new StringReader(text)));
+        YamlTreeNode? root = null;
         var documents = 0;
-        var anchors = new Dictionary<string, YamlTreeNode>(StringComparer.Ordinal);
-        while (parser.MoveNext())
+        while (reader.MoveNext())
         {
-            switch (parser.Current)
-            {
-                case DocumentStart:
-                    anchors.Clear(); // anchors belong to their document
-                    parser.MoveNext();
-                    var root = Node(parser, anchors, 0);
-                    if (documents++ == 0) first = root;
-                    break;
-            }
+            if (reader.Current is not DocumentStart start) continue;
+            if (documents++ > 0)
+                throw new UnreadableYamlException(start.Start, start.End, "a second YAML document starts here",
+                    "a file holds one document: remove this '---' line and what follows it, or move that into a file of its own");
+            reader.MoveNext();
+            root = reader.Node(0);
         }
-        return first;
+        return root;
     }
 
-    // Reads the node at the parser's current event, and moves past its last event.
-    private static YamlTreeNode Node(IParser parser, Dictionary<string, YamlTreeNode> anchors, int depth)
+    /// <summary>The parser's events, with the flow collections ('[' and '{') that are open at the current one.</summary>
+    private sealed class Reader(IParser parser)
     {
-        var e = parser.Current!;
-        if (depth > MaxDepth)
-            throw new UnreadableYamlException(e.Start, e.End, $"lists and mappings nest deeper than {MaxDepth} levels",
-                "the catalog format needs only a few levels: check for unclosed brackets or stray indentation");
-        var line = (int)e.Start.Line;
-        var column = (int)e.Start.Column;
-        switch (e)
+        private readonly Dictionary<string, YamlTreeNode> _anchors = new(StringComparer.Ordinal);
+        private readonly Stack<ParsingEvent> _openFlows = new();
+
+        public ParsingEvent Current => parser.Current!;
+
+        public bool MoveNext()
         {
-            case Scalar s:
+            try
             {
-                var node = new YamlTreeScalar(line, column, s.Value, s.Style == ScalarStyle.Plain);
-                Remember(s.Anchor, node, anchors);
-                parser.MoveNext();
-                return node;
+                return parser.MoveNext();
             }
-            case SequenceStart q:
+            catch (Exception e) when (e is not YamlException)
             {
-                var node = new YamlTreeSequence(line, column);
-                Remember(q.Anchor, node, anchors);
-                parser.MoveNext();
-                while (parser.Current is not SequenceEnd) node.Children.Add(Node(parser, anchors, depth + 1));
-                parser.MoveNext();
-                return node;
+                // YamlDotNet's scanner throws a bare exception (InvalidOperationException) on some malformed input, e.g. a
+                // '[' left open with more lines after it; it has no position, so the error is put where it is best
+                // explained: at the innermost bracket still open, else after the last event read.
+                if (_openFlows.TryPeek(out var open))
+                    throw new UnreadableYamlException(open.Start, open.End,
+                        $"the '{(open is SequenceStart ? '[' : '{')}' opened here is not closed",
+                        $"close it with '{(open is SequenceStart ? ']' : '}')}' (a list or mapping in brackets may span lines only when they are indented further than its key)");
+                var at = parser.Current?.End ?? Mark.Empty;
+                throw new UnreadableYamlException(at, at, "the YAML reader cannot read on from here",
+                    "check indentation, a missing ':' or an unclosed quote or bracket near this position");
             }
-            case MappingStart m:
+        }
+
+        // Reads the node at the current event, and moves past its last event.
+        public YamlTreeNode Node(int depth)
+        {
+            var e = Current;
+            if (depth > MaxDepth)
+                throw new UnreadableYamlException(e.Start, e.End, $"lists and mappings nest deeper than {MaxDepth} levels",
+                    "the catalog format needs only a few levels: check for unclosed brackets or stray indentation");
+            var line = (int)e.Start.Line;
+            var column = (int)e.Start.Column;
+            switch (e)
             {
-                var node = new YamlTreeMapping(line, column);
-                Remember(m.Anchor, node, anchors);
-                parser.MoveNext();
-                while (parser.Current is not MappingEnd)
+                case Scalar s:
                 {
-                    var at = parser.Current!;
-                    if (Node(parser, anchors, depth + 1) is not YamlTreeScalar key)
-                        throw new UnreadableYamlException(at.Start, at.End, "a key must be a text, not a list or a mapping",
-                            "write the key as a plain word, e.g. 'name:'");
-                    // A repeated key is an error, as YamlDotNet's own tree made it: the loader would silently keep one value.
-                    foreach (var (other, _) in node.Children)
-                        if (other.Value == key.Value)
-                            throw new UnreadableYamlException(at.Start, at.End, $"the key '{key.Value}' appears twice in this mapping",
-                                $"remove one of them (the first is on line {other.Line})");
-                    node.Children.Add(new(key, Node(parser, anchors, depth + 1)));
+                    var node = new YamlTreeScalar(line, column, s.Value, s.Style == ScalarStyle.Plain);
+                    Remember(s.Anchor, node);
+                    MoveNext();
+                    return node;
                 }
-                parser.MoveNext();
-                return node;
+                case SequenceStart q:
+                {
+                    var node = new YamlTreeSequence(line, column);
+                    Remember(q.Anchor, node);
+                    Open(q, q.Style == SequenceStyle.Flow);
+                    while (Current is not SequenceEnd) node.Children.Add(Node(depth + 1));
+                    Close(q.Style == SequenceStyle.Flow);
+                    return node;
+                }
+                case MappingStart m:
+                {
+                    var node = new YamlTreeMapping(line, column);
+                    Remember(m.Anchor, node);
+                    Open(m, m.Style == MappingStyle.Flow);
+                    while (Current is not MappingEnd)
+                    {
+                        var at = Current;
+                        if (Node(depth + 1) is not YamlTreeScalar key)
+                            throw new UnreadableYamlException(at.Start, at.End, "a key must be a text, not a list or a mapping",
+                                "write the key as a plain word, e.g. 'name:'");
+                        // A repeated key is an error, as YamlDotNet's own tree made it: the loader would silently keep one value.
+                        foreach (var (other, _) in node.Children)
+                            if (other.Value == key.Value)
+                                throw new UnreadableYamlException(at.Start, at.End, $"the key '{key.Value}' appears twice in this mapping",
+                                    $"remove one of them (the first is on line {other.Line})");
+                        node.Children.Add(new(key, Node(depth + 1)));
+                    }
+                    Close(m.Style == MappingStyle.Flow);
+                    return node;
+                }
+                case AnchorAlias a:
+                {
+                    if (!_anchors.TryGetValue(a.Value.Value, out var target)) throw new UnknownAliasException(a.Start, a.End, a.Value.Value);
+                    MoveNext();
+                    return target;
+                }
+                default:
+                    throw new YamlException(e.Start, e.End, $"unexpected {e.GetType().Name}");
             }
-            case AnchorAlias a:
-            {
-                if (!anchors.TryGetValue(a.Value.Value, out var target)) throw new UnknownAliasException(a.Start, a.End, a.Value.Value);
-                parser.MoveNext();
-                return target;
-            }
-            default:
-                throw new YamlException(e.Start, e.End, $"unexpected {e.GetType().Name}");
         }
-    }
 
-    private static void Remember(AnchorName anchor, YamlTreeNode node, Dictionary<string, YamlTreeNode> anchors)
-    {
-        if (!anchor.IsEmpty) anchors[anchor.Value] = node;
+        private void Open(ParsingEvent start, bool flow)
+        {
+            if (flow) _openFlows.Push(start);
+            MoveNext();
+        }
+
+        private void Close(bool flow)
+        {
+            if (flow) _openFlows.Pop();
+            MoveNext();
+        }
+
+        private void Remember(AnchorName anchor, YamlTreeNode node)
+        {
+            if (!anchor.IsEmpty) _anchors[anchor.Value] = node;
+        }
     }
 }

@@ -46,6 +46,30 @@ public sealed class MarkdownRenderer
         return Markdig.Markdown.ToHtml(doc, _untrusted);
     }
 
+    /// <summary>
+    /// Whether Markdig refuses <paramref name="markdown"/> as nested too deeply (it throws past 128 levels of quotes,
+    /// lists, links or emphasis): the loader checks every Markdown field with this, so that such a text is an error at
+    /// its field and never fails a page. Each level takes at least one ASCII punctuation mark (a marker or a delimiter),
+    /// so a text with few of them is not parsed here at all.
+    /// </summary>
+    public bool IsTooDeep(string? markdown)
+    {
+        if (markdown is null || markdown.Count(c => c < 128 && (char.IsPunctuation(c) || char.IsSymbol(c))) < MinPunctuationToCheck) return false;
+        try
+        {
+            Markdig.Markdown.ToHtml(markdown, _trusted);
+            Markdig.Markdown.ToHtml(markdown, _untrusted);
+            Markdig.Markdown.ToPlainText(markdown, _untrusted);
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+
+    private const int MinPunctuationToCheck = 32;
+
     // Kept per text instance (the catalog record's string), for as long as that string lives: a record replaced in serve
     // takes its plain text with it, and a lookup does not hash a long text.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string> _plain = new();

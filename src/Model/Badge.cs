@@ -31,6 +31,9 @@ public sealed record Badge(
     Governance? Governance,
     LocationMap Spans)
 {
+    /// <summary>Read with errors (reported): some values may be placeholders (see <see cref="Load.ReadCatalog.Badge"/>).</summary>
+    public bool Incomplete { get; init; }
+
     public bool IsDraft => Status == "draft";
     public bool IsRetired => Status == "retired";
 }

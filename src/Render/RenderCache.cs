@@ -22,6 +22,8 @@ public sealed class RenderCache
     {
         ReferenceHandler = ReferenceHandler.IgnoreCycles,
         WriteIndented = false,
+        // A key is a hash, not a document: a number JSON cannot write (NaN, infinity) must not fail it.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new Fingerprints(), new Candidates() },
     };
 

@@ -63,7 +63,7 @@ public class ReadCatalogTests
     }
 
     [Fact]
-    public void OnlyTheFirstDocument_IsRead_ButASyntaxErrorInALaterOneIsReported()
+    public void ASecondDocument_IsAYamlSyntaxError_AtItsStart()
     {
         using var site = TestSite.Build("""
             -- catalog/badges/extra.yml --
@@ -71,10 +71,49 @@ public class ReadCatalogTests
             tier: baseline
             issuer: academy
             ---
-            name: [unclosed
+            name: Second
             """);
 
-        site.AssertDiagnostic("catalog/badges/extra.yml:6:1: error CS0001: YAML syntax error");
+        site.AssertDiagnostic("catalog/badges/extra.yml:4:1: error CS0001: YAML syntax error: a second YAML document starts here");
+    }
+
+    [Theory]
+    [InlineData("tags: [alpha, beta", "'['")]
+    [InlineData("competencies: { competency: code-quality", "'{'")]
+    public void ABracketLeftOpen_BeforeMoreLines_IsAYamlSyntaxError_AtTheBracket(string line, string bracket)
+    {
+        // YamlDotNet's scanner throws a bare InvalidOperationException here: it was an internal error.
+        using var site = TestSite.Build($"""
+            -- catalog/badges/extra.yml --
+            name: Extra
+            {line}
+            tier: baseline
+            issuer: academy
+            """);
+
+        var d = site.AssertDiagnostic($"catalog/badges/extra.yml:2:{line.IndexOf(bracket[1]) + 1}: error CS0001: YAML syntax error: the {bracket} opened here is not closed");
+        Assert.Equal(1, site.ExitCode);
+        Assert.Contains("close it", d.Hint);
+    }
+
+    [Fact]
+    public void BytesThatAreNotUtf8_AreAnError_AtTheirPlace_InYamlAndInPages()
+    {
+        using var site = TestSite.Create("""
+            -- catalog/badges/extra.yml --
+            -- input/pages/help.md --
+            """);
+        File.WriteAllBytes(Path.Combine(site.Source, "catalog/badges/extra.yml"),
+            [.. "name: Ext"u8, 0xFF, .. "ra\ntier: baseline\nissuer: academy\n"u8]);
+        File.WriteAllBytes(Path.Combine(site.Source, "input/pages/help.md"),
+            [.. "---\ntitle: Help\n---\nCaf\u00e9 "u8, 0xC3, 0x28, .. " menu\n"u8]);
+        // A byte order mark is fine.
+        File.WriteAllBytes(Path.Combine(site.Source, "input/pages/about.md"), [.. "\uFEFF---\ntitle: About\n---\nHi.\n"u8]);
+        site.Run();
+
+        site.AssertDiagnostics(
+            "catalog/badges/extra.yml:1:10: error CS0001: the file is not valid UTF-8",
+            "input/pages/help.md:4:6: error CS0001: the file is not valid UTF-8");
     }
 
     [Fact]

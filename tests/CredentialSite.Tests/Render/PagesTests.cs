@@ -135,7 +135,13 @@ public class PagesTests
                         - atLeast: 1
                           tier: baseline
                           of: [code-review]
-            """).AssertOk();
+            -- catalog/badges/mentoring.yml --
+            name: Mentoring
+            tier: baseline
+            issuer: academy
+            competencies:
+              - { competency: influence, level: developing }
+            """).AssertOk(); // mentoring: two Leadership badges, or the Broad package could never be met (CS0019)
 
         var doc = site.Html("roles/manager/index.html");
         var rules = doc.QuerySelectorAll("#promotion-h ~ .package").Select(p => Text(p.QuerySelector("h3")!) + ": "
