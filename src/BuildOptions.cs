@@ -11,6 +11,10 @@ public sealed record BuildOptions
     public DateOnly? AsOf { get; init; }
     public bool Drafts { get; init; }
     public bool WarningsAsErrors { get; init; }
+    /// <summary>Write into a non-empty output folder this tool did not write (its files are kept; see <see cref="Write.OutputManifest"/>).</summary>
+    public bool Force { get; init; }
+    /// <summary>How long a build waits while another build writes the same output folder.</summary>
+    public TimeSpan LockTimeout { get; init; } = Write.OutputWriter.DefaultLockTimeout;
     /// <summary>Validate only: run every check, write nothing.</summary>
     public bool DryRun { get; init; }
     /// <summary>Estimated raw size above which a search term shard is split (a tuning knob for tests).</summary>

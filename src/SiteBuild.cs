@@ -104,11 +104,13 @@ public static class SiteBuild
         var sitePaths = jobs.Select(j => j.OutputPath).Concat(jobs.Select(j => j.CompanionPath).OfType<string>())
             .Concat(files.Select(f => f.Path)).ToHashSet(StringComparer.Ordinal);
         if (diags.HasErrors) return Done();
-        using var writer = options.DryRun ? null : OutputWriter.Begin(options.Output, source.Root, diags);
+        // From here until the writer is disposed, this build holds the output folder's lock.
+        using var writer = options.DryRun ? null : OutputWriter.Begin(options.Output, source.Root, diags, options.Force, options.LockTimeout, cancel);
         if (diags.HasErrors) return Done();
+        var output = writer?.Folder ?? options.Output;
         var basePath = index.Site.BasePath;
         // A rebuild skips pages whose inputs did not change (validate checks every page).
-        var cache = writer is null ? null : RenderCache.Open(options.Output, RenderCache.BuildKey(theme, Renderer().Site, Lookups(index)));
+        var cache = writer is null ? null : RenderCache.Open(output, RenderCache.BuildKey(theme, Renderer().Site, Lookups(index)));
         var recheck = cache?.FilesRemoved(sitePaths) ?? false;
         // 6. Write the site files into the staging area now (nothing reaches the output before the commit below), and let
         //    them go: at 100,000 badges they are 800 MB the collector would otherwise carry through the rendering.
@@ -134,9 +136,9 @@ public static class SiteBuild
         {
             CheckLinks.Page(path, html, sitePaths, basePath, diags, SourceOf(path));
             writer?.Put(path, html);
-        }, cache, options.Output, cancel: cancel, companions: writer is null ? null : writer.Put,
+        }, cache, output, cancel: cancel, companions: writer is null ? null : writer.Put,
             // A kept page is the file on disk; when a file of the previous site is gone, its links are checked again.
-            kept: recheck ? path => CheckLinks.Page(path, File.ReadAllBytes(Path.Combine(options.Output, path)), sitePaths, basePath, diags, SourceOf(path)) : null));
+            kept: recheck ? path => CheckLinks.Page(path, File.ReadAllBytes(Path.Combine(output, path)), sitePaths, basePath, diags, SourceOf(path)) : null));
         if (writer is null || diags.HasErrors || (options.WarningsAsErrors && diags.WarningCount > 0)) return Done();
         // 8. Commit: move what changed into the output (nothing moves if anything failed).
         Stage("commit", () =>

@@ -30,10 +30,12 @@ public static class CliApp
         var draftsOption = new Option<bool>("--drafts") { Description = "Also publish badges and pages with status draft" };
         var strictOption = new Option<bool>("--warnings-as-errors") { Description = "Fail (exit 1) when there is any warning" };
         var statsOption = new Option<bool>("--stats") { Description = "Print the time each build stage and each template took" };
+        var forceOption = new Option<bool>("--force")
+        { Description = "Write into a non-empty output folder CredentialSite did not write (its other files are kept, never deleted)" };
 
         var build = new Command("build", "Build the site into the output folder (the previous output survives a failed build)")
         {
-            sourceOption, outputOption, baseUrlOption, asOfOption, draftsOption, strictOption, statsOption,
+            sourceOption, outputOption, baseUrlOption, asOfOption, draftsOption, strictOption, statsOption, forceOption,
         };
         var validate = new Command("validate", "Check everything build checks; write nothing")
         {
@@ -53,7 +55,7 @@ public static class CliApp
         var serveOutputOption = new Option<string?>("--output", "-o") { Description = "Where to write the site (default: a folder in the temp directory)" };
         var serve = new Command("serve", "Build, serve on 127.0.0.1, rebuild on change and reload open tabs (Ctrl+C stops)")
         {
-            sourceOption, serveOutputOption, portOption, asOfOption, draftsOption, statsOption,
+            sourceOption, serveOutputOption, portOption, asOfOption, draftsOption, statsOption, forceOption,
         };
 
         var root = new RootCommand("CredentialSite: publish a credential catalog (badges, rubrics, roles, portfolios) as a static site with Open Badges 3.0, CTDL and schema.org JSON-LD.")
@@ -83,6 +85,7 @@ public static class CliApp
                 AsOf = asOf,
                 Drafts = r.GetValue(draftsOption),
                 WarningsAsErrors = r.GetValue(strictOption),
+                Force = r.GetValue(forceOption),
                 DryRun = dryRun,
             };
         }
@@ -192,6 +195,12 @@ public static class CliApp
         {
             using var server = new Serve.DevServer(options, port, stdout) { Stats = stats };
             server.RunAsync(url => stdout.WriteLine($"serving {url} (Ctrl+C to stop)"), stop.Token).GetAwaiter().GetResult();
+            if (server.Refused is { } refused)
+            {
+                stderr.WriteLine(refused);
+                stderr.WriteLine("failed: the site cannot be written to its output folder; nothing served");
+                return InputErrors;
+            }
             stdout.WriteLine("stopped");
             return Ok;
         }

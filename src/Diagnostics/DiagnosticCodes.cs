@@ -35,6 +35,9 @@ public static class DiagnosticCodes
     public const string TemplateError = "CS0201";
     public const string BrokenLink = "CS0202";
     public const string OutputError = "CS0203";
+    public const string OutputRefused = "CS0204";
+    public const string OutputNotOurs = "CS0205";
+    public const string OutputLocked = "CS0206";
 
     /// <summary>Every code with a one-line description, for the README and for tests.</summary>
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
@@ -63,5 +66,8 @@ public static class DiagnosticCodes
         [TemplateError] = "a theme template failed to parse or render",
         [BrokenLink] = "a page links to a file that the site does not contain",
         [OutputError] = "the output folder could not be written",
+        [OutputRefused] = "the output folder is, holds or lies inside the source folder or its catalog/, input/ or theme/",
+        [OutputNotOurs] = "the output folder is not empty and was not written by CredentialSite (--force writes into it)",
+        [OutputLocked] = "another build is writing to the output folder",
     };
 }

@@ -66,6 +66,15 @@ public sealed class DevServer : IDisposable
 
     public int Builds => Volatile.Read(ref _builds);
 
+    /// <summary>
+    /// The diagnostics of a first build that could not use the output folder (the folder is refused, not this tool's,
+    /// locked or not writable): the server then stops at once instead of serving that folder.
+    /// </summary>
+    public string? Refused { get; private set; }
+
+    private static readonly HashSet<string> OutputCodes =
+        [Diagnostics.DiagnosticCodes.OutputError, Diagnostics.DiagnosticCodes.OutputRefused, Diagnostics.DiagnosticCodes.OutputNotOurs, Diagnostics.DiagnosticCodes.OutputLocked];
+
     /// <summary>Builds once, then serves and rebuilds until <paramref name="stop"/> is cancelled.</summary>
     public async Task RunAsync(Action<string>? ready, CancellationToken stop)
     {
@@ -88,6 +97,7 @@ public sealed class DevServer : IDisposable
         _watcher.Error += (_, _) => { lock (_watchGate) _watchComplete = false; Changed(); };
         _watcher.EnableRaisingEvents = true;
         Build(first: true);
+        if (Refused is not null) return; // nothing to serve, and a folder that is not the site's must not be served
         WarmUp();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
@@ -292,6 +302,11 @@ public sealed class DevServer : IDisposable
         _ahead.Clear(); // written to the output now, or thrown away with a failed build
         Interlocked.Increment(ref _builds);
         var diagnostics = result.Diagnostics.Sorted();
+        if (first && diagnostics.Any(d => OutputCodes.Contains(d.Code)))
+        {
+            Refused = string.Join("\n", diagnostics);
+            return;
+        }
         if (!result.Succeeded(_options.WarningsAsErrors))
         {
             Report(string.Join("\n", diagnostics));

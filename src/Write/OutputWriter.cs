@@ -7,14 +7,18 @@ namespace CredentialSite.Write;
 /// Writes the site so that a failed build changes nothing and a successful one touches only what changed.
 /// Files are first staged in a folder beside the output; a file whose bytes equal the file already in the
 /// output is not staged at all (its timestamp stays). <see cref="Commit"/> then moves the staged files in
-/// (or, for a new output folder, the whole staging folder) and removes files the site no longer has;
-/// <see cref="Abort"/> (or disposing without committing) throws the staging folder away.
+/// (or, for a new output folder, the whole staging folder) and removes the files it wrote before that the site no
+/// longer has, and only those (<see cref="OutputManifest"/>); <see cref="Abort"/> (or disposing without committing)
+/// throws the staging folder away. One build at a time writes a folder (<see cref="OutputLock"/>).
 /// </summary>
 public sealed class OutputWriter : IDisposable
 {
     private readonly string _output;
     private readonly string _staging;
     private readonly bool _fresh;
+    private readonly FileStream _lock;
+    // The files the marker listed: the only files a commit may delete (see OutputManifest).
+    private readonly HashSet<string> _previous;
     private readonly ConcurrentDictionary<string, byte> _changed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _dirs = new(StringComparer.Ordinal);
     // Renderers hand staged files to a few creating threads through a bounded queue (memory stays flat). Creating a
@@ -25,13 +29,13 @@ public sealed class OutputWriter : IDisposable
     private readonly Task[] _creating;
     private bool _done;
 
-    private OutputWriter(string output)
+    private OutputWriter(OutputFolder output, FileStream held, HashSet<string> previous)
     {
-        _output = output;
-        var parent = Path.GetDirectoryName(output)!;
-        _staging = Path.Combine(parent, $".{Path.GetFileName(output)}.staging-{Environment.ProcessId}");
-        _fresh = !Directory.Exists(output);
-        if (Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
+        _output = output.Full;
+        _lock = held;
+        _previous = previous;
+        _staging = output.Beside($"staging-{Environment.ProcessId}");
+        _fresh = !Directory.Exists(_output);
         Directory.CreateDirectory(_staging);
         _creating = [.. Enumerable.Range(0, CreatingThreads).Select(_ => Task.Factory.StartNew(() =>
         {
@@ -51,27 +55,80 @@ public sealed class OutputWriter : IDisposable
         }, TaskCreationOptions.LongRunning))];
     }
 
-    /// <summary>Starts writing into <paramref name="outputFolder"/>; null (with a diagnostic) when that is impossible or unsafe.</summary>
-    public static OutputWriter? Begin(string outputFolder, string sourceRoot, DiagnosticBag diags)
+    /// <summary>The output folder: absolute, without a trailing separator.</summary>
+    public string Folder => _output;
+
+    /// <summary>How long a build waits for another build of the same output folder to end.</summary>
+    public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Starts writing into <paramref name="outputFolder"/>; null (with a diagnostic) when that is impossible or unsafe:
+    /// the folder is or holds the source or one of its folders, another build holds it for longer than
+    /// <paramref name="lockTimeout"/>, or it is not empty and not written by this tool (unless <paramref name="force"/>).
+    /// Until it is disposed it holds the folder's lock.
+    /// </summary>
+    public static OutputWriter? Begin(string outputFolder, string sourceRoot, DiagnosticBag diags, bool force = false,
+        TimeSpan? lockTimeout = null, CancellationToken cancel = default)
     {
-        var output = Path.GetFullPath(outputFolder);
-        var source = Path.GetFullPath(sourceRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        if (source.StartsWith(output.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            diags.Error(DiagnosticCodes.OutputError, SourceLocation.File(outputFolder), "the output folder contains the source folder",
-                "choose an output folder inside or beside the source, such as output/: the build removes files it did not write");
-            return null;
-        }
+        if (OutputFolder.Check(outputFolder, sourceRoot, diags) is not { } output) return null;
+        var at = SourceLocation.File(outputFolder);
+        FileStream? held = null;
         try
         {
-            if (File.Exists(output)) throw new IOException($"'{outputFolder}' is a file");
-            return new OutputWriter(output);
+            if (File.Exists(output.Full)) throw new IOException($"'{outputFolder}' is a file");
+            Directory.CreateDirectory(output.Parent);
+            held = OutputLock.Take(output.Beside("lock"), lockTimeout ?? DefaultLockTimeout, cancel);
+            if (held is null)
+            {
+                diags.Error(DiagnosticCodes.OutputLocked, at, "another build is writing to this output folder",
+                    "wait for it to end and build again, or build into another --output folder");
+                return null;
+            }
+            RemoveStaleStaging(output);
+            if (Ours(output, force) is not { } previous)
+            {
+                diags.Error(DiagnosticCodes.OutputNotOurs, at,
+                    $"the output folder is not empty and was not written by CredentialSite (it has no {OutputManifest.FileName} file)",
+                    "build into a new or empty folder, or pass --force to write into this one: its files are kept (a file named as one of the site's is replaced), and only files CredentialSite wrote are ever deleted");
+                held.Dispose();
+                return null;
+            }
+            var writer = new OutputWriter(output, held, previous);
+            held = null;
+            return writer;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diags.Error(DiagnosticCodes.OutputError, SourceLocation.File(outputFolder), $"cannot write the site: {e.Message}",
+            held?.Dispose();
+            diags.Error(DiagnosticCodes.OutputError, at, $"cannot write the site: {e.Message}",
                 "check that the output folder is writable");
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The files of the output folder this tool wrote, or null when the folder is someone else's. A folder that does not
+    /// exist or is empty is ours with no files; a folder of a version before the marker is recognised by its render cache;
+    /// a foreign folder given with --force is adopted with none of its files.
+    /// </summary>
+    private static HashSet<string>? Ours(OutputFolder output, bool force)
+    {
+        if (!Directory.Exists(output.Full) || !Directory.EnumerateFileSystemEntries(output.Full).Any()) return [];
+        return OutputManifest.Read(output.Full) ?? OutputManifest.ReadLegacy(output.Beside("render-cache")) ?? (force ? [] : null);
+    }
+
+    /// <summary>
+    /// Removes the staging folders of builds that were killed. Only a build holding the lock stages, and this one holds
+    /// it now, so every staging folder of this output is stale; the folders are made by the tool, so a link is left alone.
+    /// </summary>
+    private static void RemoveStaleStaging(OutputFolder output)
+    {
+        var prefix = $".{output.Name}.staging-";
+        foreach (var dir in Directory.EnumerateDirectories(output.Parent, prefix + "*"))
+        {
+            var name = Path.GetFileName(dir);
+            if (name.StartsWith(prefix, StringComparison.Ordinal) && name.Length > prefix.Length && name[prefix.Length..].All(char.IsAsciiDigit) && new DirectoryInfo(dir).LinkTarget is null)
+                Directory.Delete(dir, recursive: true);
         }
     }
 
@@ -129,7 +186,10 @@ public sealed class OutputWriter : IDisposable
         _dirs.TryAdd(dir, 0);
     }
 
-    /// <summary>Moves the staged files into the output and deletes output files not in <paramref name="sitePaths"/>.</summary>
+    /// <summary>
+    /// Moves the staged files into the output, deletes the files this tool wrote before that are not in
+    /// <paramref name="sitePaths"/> (never another file), and lists the site's files in the marker.
+    /// </summary>
     public void Commit(IReadOnlySet<string> sitePaths)
     {
         _done = true;
@@ -144,24 +204,53 @@ public sealed class OutputWriter : IDisposable
         }
         if (_fresh)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(_output)!);
+            File.WriteAllBytes(Path.Combine(_staging, OutputManifest.FileName), OutputManifest.For(sitePaths));
             Directory.Move(_staging, _output);
             return;
         }
+        // Until the old files are gone the marker lists both sites: a commit cut short leaves no file of ours unlisted.
+        if (!_previous.IsSupersetOf(sitePaths)) WriteManifest(_previous.Union(sitePaths));
         foreach (var path in _changed.Keys.Order(StringComparer.Ordinal))
         {
             var target = Path.Combine(_output, path);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Move(Path.Combine(_staging, path), target, overwrite: true);
         }
-        foreach (var file in Directory.EnumerateFiles(_output, "*", SearchOption.AllDirectories).ToList())
-        {
-            var rel = Path.GetRelativePath(_output, file).Replace('\\', '/');
-            if (!sitePaths.Contains(rel)) File.Delete(file);
-        }
-        foreach (var dir in Directory.EnumerateDirectories(_output, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length).ToList())
-            if (!Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir);
+        foreach (var path in _previous.Where(p => !sitePaths.Contains(p)).Order(StringComparer.Ordinal))
+            DeleteWritten(path);
+        WriteManifest(sitePaths);
         Directory.Delete(_staging, recursive: true);
+    }
+
+    /// <summary>Replaces the marker (through the staging folder, so it is never half written), unless it is unchanged.</summary>
+    private void WriteManifest(IEnumerable<string> paths)
+    {
+        var bytes = OutputManifest.For(paths);
+        var marker = Path.Combine(_output, OutputManifest.FileName);
+        if (File.Exists(marker) && File.ReadAllBytes(marker).AsSpan().SequenceEqual(bytes)) return;
+        var temp = Path.Combine(_staging, OutputManifest.FileName);
+        File.WriteAllBytes(temp, bytes);
+        File.Move(temp, marker, overwrite: true);
+    }
+
+    /// <summary>
+    /// Deletes a file this tool wrote, and the folders that deleting it leaves empty. A path that leads out of the folder
+    /// (a hand-edited marker) or through a link (a folder someone replaced) is left alone: the file may not be ours.
+    /// </summary>
+    private void DeleteWritten(string path)
+    {
+        if (!OutputManifest.IsInside(path)) return;
+        var full = Path.Combine(_output, path);
+        for (var dir = Path.GetDirectoryName(full)!; dir.Length > _output.Length; dir = Path.GetDirectoryName(dir)!)
+            if (new DirectoryInfo(dir).LinkTarget is not null) return;
+        var file = new FileInfo(full);
+        if (!file.Exists && file.LinkTarget is null) return; // gone already, or a folder now
+        file.Delete();
+        for (var dir = Path.GetDirectoryName(full)!; dir.Length > _output.Length; dir = Path.GetDirectoryName(dir)!)
+        {
+            if (!Directory.Exists(dir) || Directory.EnumerateFileSystemEntries(dir).Any()) break;
+            Directory.Delete(dir);
+        }
     }
 
     public void Abort()
@@ -172,8 +261,16 @@ public sealed class OutputWriter : IDisposable
         if (Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
     }
 
+    /// <summary>Throws the staging folder away unless committed, and releases the output folder's lock.</summary>
     public void Dispose()
     {
-        if (!_done) Abort();
+        try
+        {
+            if (!_done) Abort();
+        }
+        finally
+        {
+            _lock.Dispose();
+        }
     }
 }
