@@ -88,7 +88,7 @@ public static class ValidatePortfolios
     /// <summary>Readiness is made from the target role (profile) and the badges: in scope without them, it cannot be shown.</summary>
     private static void ReadinessScope(Portfolio p, DiagnosticBag diags)
     {
-        if (p.Consent.Allows("readiness") && !(p.Consent.Allows("profile") && p.Consent.Allows("badges")))
+        if (p.Consent.Allows("readiness") && !Privacy.ApplyConsent.ShowsReadiness(p))
             diags.Warning(DiagnosticCodes.ReadinessScopeIncomplete, p.Spans.At("consent.scope"),
                 "consent.scope has readiness but not both profile and badges, which it is made from: readiness is not shown",
                 "add profile and badges to consent.scope, or remove readiness");
