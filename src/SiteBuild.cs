@@ -19,6 +19,9 @@ public sealed record BuildResult(DiagnosticBag Diagnostics, int PagesWritten, in
     /// <summary>The time each template took, summed over the rendering threads (see <see cref="RenderPages.TemplateTimes"/>).</summary>
     public IReadOnlyList<TemplateTime> Templates { get; init; } = [];
 
+    /// <summary>Portfolios read but not published: no <c>consent:</c> block, or <c>publish</c> not true.</summary>
+    public int PeopleNotPublished { get; init; }
+
     public bool Succeeded(bool warningsAsErrors) =>
         !Diagnostics.HasErrors && !(warningsAsErrors && Diagnostics.WarningCount > 0);
 }
@@ -50,13 +53,15 @@ public static class SiteBuild
             return result;
         }
         RenderPages? renderer = null;
+        var notPublished = 0;
         BuildResult Done(int pages = 0, int files = 0, int changed = 0) =>
-            new(diags, pages, files, changed, stages) { Templates = renderer?.TemplateTimes ?? [] };
+            new(diags, pages, files, changed, stages) { Templates = renderer?.TemplateTimes ?? [], PeopleNotPublished = notPublished };
 
         var source = new SourceFolder(options.Source);
         // 1. Load: parse every source file into immutable records.
         var catalog = Stage("load", () => LoadCatalog.Run(source, options, diags, parsed));
         if (catalog is null) return Done();
+        notPublished = catalog.Portfolios.Count(p => !p.Consent.Publish);
         // 2. Validate: references, ids, rubric levels, cycles, files. It only reports (the build stops on its errors
         //    after the theme is loaded, below), and the analysis copes with bad references, so the two run side by side.
         //    Its findings join the others when it ends, so what happens before then does not depend on how far it got.

@@ -6,12 +6,13 @@ namespace CredentialSite.Analyze;
 /// <summary>A badge someone holds, judged at asOf.</summary>
 public sealed record HeldBadge(string BadgeId, DateOnly? Issued, DateOnly? Expires, string State, bool Counts, bool ExpiresBeforeWindow)
 {
-    /// <summary>valid | expired | retired | unknown | not-yet-valid.</summary>
+    /// <summary>valid | expired | retired | draft | unknown | not-yet-valid.</summary>
     public string StateText => State switch
     {
         "valid" => Expires is { } e ? $"valid until {TemplateFunctions.FormatDate(e)}" : "valid, does not expire",
         "expired" => $"expired on {TemplateFunctions.FormatDate(Expires)}",
         "retired" => "the badge is retired: it no longer counts",
+        "draft" => "the badge is a draft, not yet awarded: it does not count",
         "not-yet-valid" => "issued after the assessment date",
         _ => "not in the catalog",
     };
@@ -36,19 +37,28 @@ public sealed record ReadinessReport(
 
 /// <summary>
 /// Promotion readiness, exactly as README "Readiness" states it. A badge counts when it is held,
-/// visible (hidden ones never get here), not expired at asOf and not retired. For each package the
+/// visible (hidden ones never get here), not expired at asOf and offered (<see cref="CanCount"/>: not a draft,
+/// even one published with --drafts, and not retired). For each package the
 /// engine finds an assignment of counting badges to rule slots in which each badge fills at most one
 /// slot: a maximum bipartite matching, so all rules are met whenever any valid assignment exists, and
 /// otherwise the fewest badges are missing. Pure: no I/O, no clock.
 /// </summary>
 public static class Readiness
 {
+    /// <summary>
+    /// Whether holding the badge can count toward a promotion: not retired, and not a draft (a draft is not awarded
+    /// yet; --drafts previews it, it does not make it a credential). The one rule the person pages, the role pages and
+    /// the explorer's data (<see cref="Search.BuildExplorerData"/>) all follow.
+    /// </summary>
+    public static bool CanCount(Badge badge) => !badge.IsRetired && !badge.IsDraft;
+
     public static HeldBadge Judge(EarnedBadge earned, IReadOnlyDictionary<string, Badge> badges, DateOnly asOf, DateOnly? window)
     {
         if (!badges.TryGetValue(earned.Badge, out var badge))
             return new HeldBadge(earned.Badge, earned.Issued, earned.Expires, "unknown", false, false);
         var expires = Expiry(earned, badge);
         var state = badge.IsRetired ? "retired"
+            : badge.IsDraft ? "draft"
             : earned.Issued is { } issued && issued > asOf ? "not-yet-valid"
             : expires is { } e && asOf >= e ? "expired"
             : "valid";
@@ -87,7 +97,7 @@ public static class Readiness
 
     /// <summary>The same, from a pool of badges known to hold every badge the rule can accept.</summary>
     public static IReadOnlyList<string> AcceptedBy(PromotionRule rule, IEnumerable<Badge> pool, IReadOnlyDictionary<string, Competency> competencies) =>
-        pool.Where(b => !b.IsRetired && !b.IsDraft && Rules.Accepts(rule, b, competencies))
+        pool.Where(b => CanCount(b) && Rules.Accepts(rule, b, competencies))
             .Select(b => b.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>

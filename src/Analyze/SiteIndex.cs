@@ -72,7 +72,8 @@ public sealed class SiteIndex
             var pool = Pool(r).ToArray();
             return AcceptedMemo.Get(r, [.. pool, .. frameworks], x => Analyze.Readiness.AcceptedBy(x, pool, CompetenciesById));
         })).Value;
-        _readiness = new(() => people.Where(p => p.Consent.Allows("badges") && p.TargetRole is not null && RolesById.ContainsKey(p.TargetRole))
+        // Readiness is personal: only for people whose consent covers it (and who name a known target role).
+        _readiness = new(() => people.Where(p => Privacy.ApplyConsent.ShowsReadiness(p) && p.TargetRole is not null && RolesById.ContainsKey(p.TargetRole))
             .AsParallel().AsOrdered()
             .Select(p => (p.Id, Report: Analyze.Readiness.Evaluate(p.Badges, RolesById[p.TargetRole!], AllBadgesById, CompetenciesById,
                 AsOf, Site.PromotionWindow, null, AcceptedBy)))
@@ -89,6 +90,7 @@ public sealed class SiteIndex
     public IReadOnlyList<Portfolio> People { get; }
     /// <summary>Number of published people holding each badge (visible badges only).</summary>
     public IReadOnlyDictionary<string, int> HolderCounts => _holderCounts.Value;
+    /// <summary>Readiness by person id, for published people whose consent scope includes <c>readiness</c> only.</summary>
     public IReadOnlyDictionary<string, ReadinessReport> Readiness => _readiness.Value;
     /// <summary>The offered badges a promotion rule accepts (cached per rule).</summary>
     public Func<PromotionRule, IReadOnlyList<string>> AcceptedBy { get; }

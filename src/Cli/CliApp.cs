@@ -153,9 +153,10 @@ public static class CliApp
             stderr.WriteLine($"failed: {why}, {Plural(warnings, "warning")}; nothing written ({elapsedText})");
             return InputErrors;
         }
+        var unpublished = result.PeopleNotPublished switch { 0 => "", 1 => ", 1 person not published (no consent)", var n => $", {n} people not published (no consent)" };
         stdout.WriteLine(options.DryRun
-            ? $"valid: no errors, {Plural(warnings, "warning")} ({elapsedText})"
-            : $"built: {Plural(result.PagesTotal, "page")} ({result.PagesWritten} rendered; {Plural(result.FilesWritten, "file")}, {result.FilesChanged} changed) in {options.Output}, {Plural(warnings, "warning")} ({elapsedText})");
+            ? $"valid: no errors, {Plural(warnings, "warning")}{unpublished} ({elapsedText})"
+            : $"built: {Plural(result.PagesTotal, "page")} ({result.PagesWritten} rendered; {Plural(result.FilesWritten, "file")}, {result.FilesChanged} changed) in {options.Output}, {Plural(warnings, "warning")}{unpublished} ({elapsedText})");
         return Ok;
     }
 

@@ -30,6 +30,8 @@ public static class DiagnosticCodes
     // Portfolios (privacy and evidence)
     public const string PortfolioUnknownVersion = "CS0101";
     public const string EvidenceOutsideFolder = "CS0102";
+    public const string HeldBadgeNotOffered = "CS0106";
+    public const string ReadinessScopeIncomplete = "CS0107";
 
     // Theme and output
     public const string TemplateError = "CS0201";
@@ -63,6 +65,8 @@ public static class DiagnosticCodes
         [RuleNeverMet] = "a promotion rule can never be met",
         [PortfolioUnknownVersion] = "a portfolio badge version is not in the badge's changelog (warning)",
         [EvidenceOutsideFolder] = "an evidence file points outside its portfolio folder",
+        [HeldBadgeNotOffered] = "a portfolio holds a draft or retired badge, which never counts toward readiness (warning)",
+        [ReadinessScopeIncomplete] = "consent.scope has readiness without profile and badges, so readiness is not shown (warning)",
         [TemplateError] = "a theme template failed to parse or render",
         [BrokenLink] = "a page links to a file that the site does not contain",
         [OutputError] = "the output folder could not be written",

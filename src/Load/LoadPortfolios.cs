@@ -35,8 +35,9 @@ public static class LoadPortfolios
     {
         var id = Ids.FromFile(f, folderId, diags);
         var name = f.Text("name", required: true);
+        // No consent block: no consent. The portfolio is still checked, and not published (not an error: the build counts it).
         Consent consent = new(false, null, []);
-        if (f.Map("consent", required: true) is { } c)
+        if (f.Map("consent") is { } c)
         {
             consent = new Consent(c.Bool("publish") ?? false, c.Date("date"), c.EnumList("scope", Vocabulary.ConsentScopes));
             c.Finish();

@@ -25,6 +25,7 @@ public static class ValidatePortfolios
             }
             Role(p.CurrentRole, "currentRole");
             Role(p.TargetRole, "targetRole");
+            ReadinessScope(p, diags);
             File(source, p, p.Photo, spans.At("photo"), diags);
             for (var i = 0; i < p.Plan.Count; i++)
                 if (p.Plan[i].Competency is { } c && !competencies.Contains(c))
@@ -43,6 +44,7 @@ public static class ValidatePortfolios
                         Suggest.Hint(earned.Badge, badges.Keys, "badge"));
                     continue;
                 }
+                NotOffered(earned, badge, spans.At(at + ".badge"), diags);
                 var versions = badge.Governance?.Changelog.Select(c => c.Version).ToList() ?? [];
                 if (earned.Version is { } v && versions.Count > 0 && !versions.Contains(v))
                     diags.Warning(DiagnosticCodes.PortfolioUnknownVersion, spans.At(at + ".version"),
@@ -69,6 +71,27 @@ public static class ValidatePortfolios
                 }
             }
         }
+    }
+
+    /// <summary>A visible draft or retired badge is shown but never counts toward readiness (Analyze.Readiness.CanCount): say so.</summary>
+    private static void NotOffered(EarnedBadge earned, Badge badge, SourceLocation at, DiagnosticBag diags)
+    {
+        if (earned.IsHidden) return;
+        if (badge.IsDraft)
+            diags.Warning(DiagnosticCodes.HeldBadgeNotOffered, at, $"'{badge.Id}' is a draft badge: it is not awarded yet and does not count toward readiness",
+                "remove the entry until the badge's status is pilot or active (building with --drafts does not make it count)");
+        else if (badge.IsRetired)
+            diags.Warning(DiagnosticCodes.HeldBadgeNotOffered, at, $"'{badge.Id}' is retired: it is shown as retired and does not count toward readiness",
+                "earn the badge that replaces it, or set visibility: hidden to keep it off the site");
+    }
+
+    /// <summary>Readiness is made from the target role (profile) and the badges: in scope without them, it cannot be shown.</summary>
+    private static void ReadinessScope(Portfolio p, DiagnosticBag diags)
+    {
+        if (p.Consent.Allows("readiness") && !Privacy.ApplyConsent.ShowsReadiness(p))
+            diags.Warning(DiagnosticCodes.ReadinessScopeIncomplete, p.Spans.At("consent.scope"),
+                "consent.scope has readiness but not both profile and badges, which it is made from: readiness is not shown",
+                "add profile and badges to consent.scope, or remove readiness");
     }
 
     /// <summary>A file named by a portfolio must be a real file inside that portfolio's own folder.</summary>

@@ -6,21 +6,30 @@ namespace CredentialSite.Privacy;
 /// <summary>
 /// The privacy line, enforced in this one place, before anything is indexed or rendered:
 /// <list type="bullet">
-/// <item>without <c>consent.publish: true</c> a person does not exist for the rest of the build;</item>
+/// <item>without <c>consent.publish: true</c> (or without a <c>consent:</c> block) a person does not exist for the rest
+/// of the build;</item>
 /// <item><c>private:</c> was never read (see <see cref="LoadPortfolios"/>);</item>
 /// <item>every section outside <c>consent.scope</c> is removed;</item>
-/// <item>badges with <c>visibility: hidden</c> are removed (neither shown nor counted).</item>
+/// <item>badges with <c>visibility: hidden</c> are removed (neither shown nor counted);</item>
+/// <item>readiness, which is derived rather than written, is computed only for people <see cref="ShowsReadiness"/> says.</item>
 /// </list>
 /// Later stages only ever see the result, so no page, index, feed or JSON can leak what was dropped.
 /// Scope sections: <c>profile</c> (headline, photo, current and target role), <c>badges</c> (earned
 /// badges with rubric results), <c>evidence</c> (artifacts and quotes), <c>metrics</c>,
-/// <c>attestations</c> (attestations and the manager statement), <c>reflections</c>, <c>plan</c>.
+/// <c>attestations</c> (attestations and the manager statement), <c>reflections</c>, <c>plan</c>, <c>readiness</c>
+/// (the verdict for the target role, which also needs <c>profile</c> and <c>badges</c>).
 /// The name is published whenever <c>publish</c> is true.
 /// </summary>
 public static class ApplyConsent
 {
     public static Catalog Run(Catalog catalog) =>
         catalog with { Portfolios = catalog.Portfolios.Where(p => p.Consent.Publish).Select(p => Filtered.Get(p, Filter)).ToList() };
+
+    /// <summary>
+    /// Whether the person's readiness for their target role may be published: it is personal (a verdict on the person),
+    /// so it needs <c>readiness</c> in scope, and it is made from the target role (<c>profile</c>) and the badges.
+    /// </summary>
+    public static bool ShowsReadiness(Portfolio p) => p.Consent.Allows("readiness") && p.Consent.Allows("profile") && p.Consent.Allows("badges");
 
     // The filtered record depends on its portfolio alone: an unchanged portfolio (serve) keeps the same filtered record,
     // so what later stages keep per record keeps too.

@@ -1076,7 +1076,8 @@ internal sealed class SampleCatalog
         return y.ToString();
     }
 
-    private static readonly string[] Scopes = ["profile", "badges", "evidence", "metrics", "reflections", "attestations", "plan"];
+    // Everyone consents to the first three (readiness needs profile and badges); each other section is drawn.
+    private static readonly string[] Scopes = ["profile", "badges", "readiness", "evidence", "metrics", "reflections", "attestations", "plan"];
     private static readonly string[] PlanStatuses = ["not-started", "in-progress", "done", "blocked"];
 
     private string PortfolioYaml(PortfolioPlanItem p)
@@ -1094,7 +1095,7 @@ internal sealed class SampleCatalog
         var publish = rng.Chance(0.85);
         y.Bool("publish", publish);
         y.Date("date", new DateOnly(2026, 3, 1).AddDays(rng.Range(0, 200)));
-        y.Flow("scope", Scopes.Where((s, i) => i < 2 || rng.Chance(0.75)));
+        y.Flow("scope", Scopes.Where((s, i) => i < 3 || rng.Chance(0.75)));
         y.Close();
         y.Text("headline", $"{current.Name} focused on {focus.Topic}.");
         y.Raw("currentRole", current.Id);

@@ -8,7 +8,8 @@ namespace CredentialSite.Search;
 /// <summary>
 /// The data the next-role explorer (theme/static/js/explorer.js) evaluates in the browser: the same
 /// roles, rules and badge attributes the C# <see cref="Readiness"/> engine reads, so both compute
-/// the same result.
+/// the same result. A badge's <c>counts</c> is <see cref="Readiness.CanCount"/>: false for retired badges and for
+/// drafts (published with --drafts, never counted).
 /// </summary>
 public static class BuildExplorerData
 {
@@ -21,7 +22,7 @@ public static class BuildExplorerData
         IReadOnlyList<string> Required, IReadOnlyList<PackageData> Packages);
 
     public sealed record BadgeData(string Id, string Name, string Tier, string Url, IReadOnlyList<string> Impact,
-        IReadOnlyList<string> Competencies, IReadOnlyList<string> Clusters, bool Retired);
+        IReadOnlyList<string> Competencies, IReadOnlyList<string> Clusters, bool Counts);
 
     public sealed record ExplorerData(IReadOnlyList<RoleData> Roles, IReadOnlyList<BadgeData> Badges);
 
@@ -37,7 +38,7 @@ public static class BuildExplorerData
         var badges = ix.Badges.OrderBy(b => b.Id, StringComparer.Ordinal).Select(b => new BadgeData(b.Id, b.Name, b.Tier, $"badges/{b.Id}/",
             b.Impact, b.Competencies.Select(c => c.Competency).Distinct().ToList(),
             b.Competencies.Select(c => ix.CompetenciesById.GetValueOrDefault(c.Competency)?.Cluster).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList(),
-            b.IsRetired)).ToList();
+            Readiness.CanCount(b))).ToList();
         return new OutputFile("explorer.json", JsonLd.CompactBytes(new ExplorerData(roles, badges)));
     }
 }

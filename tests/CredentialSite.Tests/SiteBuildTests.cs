@@ -71,7 +71,7 @@ public class SiteBuildTests
     private const string Ada = """
         -- input/portfolios/ada/portfolio.yml --
         name: Ada Example
-        consent: { publish: true, date: 2026-06-01, scope: [profile, badges] }
+        consent: { publish: true, date: 2026-06-01, scope: [profile, badges, readiness] }
         currentRole: engineer-1
         targetRole: engineer-2
         badges:

@@ -9,7 +9,7 @@ namespace CredentialSite.Tests.Analyze;
 /// <summary>The readiness engine (pure C#): assignment of badges to rules, expiry, retirement, the promotion window.</summary>
 public sealed class ReadinessTests
 {
-    // Badges: a, b capability; c distinction; old retired capability; exp capability expiring after 1 year.
+    // Badges: a, b capability; c distinction; old retired capability; new draft capability; exp capability expiring after 1 year.
     private const string Catalog = """
         -- catalog/badges/a.yml --
         name: A
@@ -29,6 +29,11 @@ public sealed class ReadinessTests
         name: Old
         tier: capability
         status: retired
+        issuer: academy
+        -- catalog/badges/new.yml --
+        name: New
+        tier: capability
+        status: draft
         issuer: academy
         -- catalog/badges/exp.yml --
         name: Exp
@@ -144,6 +149,15 @@ public sealed class ReadinessTests
         var report = Evaluate("double", null, Held("a"), Held("old"));
         Assert.False(report.Ready);
         Assert.Equal("retired", report.Held.Single(h => h.BadgeId == "old").State);
+    }
+
+    [Fact]
+    public void DraftBadges_DoNotCount_AndAreNoCandidates()
+    {
+        var report = Evaluate("double", null, Held("a"), Held("new"));
+        Assert.False(report.Ready);
+        Assert.Equal("draft", report.Held.Single(h => h.BadgeId == "new").State);
+        Assert.Equal(["b", "exp", "stakeholder-management"], report.Packages[0].Rules[1].Candidates); // and not "new"
     }
 
     [Theory]

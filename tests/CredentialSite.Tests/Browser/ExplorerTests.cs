@@ -13,15 +13,23 @@ public sealed class ExplorerTests(BrowserFixture site)
 {
     private static readonly Catalog Sample = LoadCatalog.Run(new SourceFolder(TestPaths.RepoRoot), BuildOptions.Default, new DiagnosticBag())!;
 
-    /// <summary>Held sets for every role with packages: none, all, and seeded random subsets of published badges.</summary>
+    /// <summary>
+    /// Held sets for every role with packages: none, all, seeded random subsets of published badges, and every badge
+    /// with the drafts (which count in neither engine: the explorer does not even know them without --drafts).
+    /// </summary>
     public static IEnumerable<object[]> Cases()
     {
         var published = Sample.Badges.Where(b => !b.IsDraft).Select(b => b.Id).Order(StringComparer.Ordinal).ToList();
+        var withDrafts = Sample.Badges.Select(b => b.Id).Order(StringComparer.Ordinal).ToArray();
+        var drafts = Sample.Badges.Where(b => b.IsDraft).Select(b => b.Id).Order(StringComparer.Ordinal).ToArray();
+        Assert.NotEmpty(drafts);
         var random = new Random(7);
         foreach (var role in Sample.Ladders.SelectMany(l => l.Roles).Where(r => r.Promotion is not null).OrderBy(r => r.Id, StringComparer.Ordinal))
         {
             yield return [role.Id, Array.Empty<string>()];
             yield return [role.Id, published.ToArray()];
+            yield return [role.Id, withDrafts];
+            yield return [role.Id, drafts];
             for (var i = 0; i < 4; i++)
                 yield return [role.Id, published.Where(_ => random.NextDouble() < 0.45).ToArray()];
         }

@@ -24,6 +24,19 @@ public sealed class PrivacyTests
             reflection: CANARY-NOCONSENT-REFLECTION
         -- input/portfolios/no-consent/evidence/nocons.txt --
         CANARY-NOCONSENT-FILE
+        -- input/portfolios/no-block/portfolio.yml --
+        name: Canary Unasked-2c9d
+        headline: CANARY-NOBLOCK-HEADLINE
+        currentRole: engineer-1
+        targetRole: engineer-2
+        badges:
+          - badge: code-review
+            issued: 2026-03-10
+            credentialId: CANARY-NOBLOCK-CRED
+            evidence:
+              - { type: artifact, title: CANARY-NOBLOCK-ARTIFACT, file: evidence/noblock.txt }
+        -- input/portfolios/no-block/evidence/noblock.txt --
+        CANARY-NOBLOCK-FILE
         -- input/portfolios/limited/portfolio.yml --
         name: Lee Limited
         consent: { publish: true, date: 2026-06-01, scope: [profile, badges] }
@@ -77,10 +90,81 @@ public sealed class PrivacyTests
         foreach (var file in files)
         {
             var text = File.ReadAllText(Path.Combine(site.Output, file));
-            foreach (var canary in new[] { "CANARY", "Canary Nobody", "canary-", "no-consent", "nocons" })
+            foreach (var canary in new[] { "CANARY", "Canary Nobody", "Canary Unasked", "canary-", "no-consent", "nocons", "no-block", "noblock" })
                 Assert.False(text.Contains(canary, StringComparison.OrdinalIgnoreCase), $"{file} contains '{canary}'");
+            // Lee's scope has no readiness: no verdict, no readiness panel, no "expiring before the decision" anywhere
+            // (but in the theme's scripts and styles, which are code, not data).
+            if (file.EndsWith(".js", StringComparison.Ordinal) || file.EndsWith(".css", StringComparison.Ordinal)) continue;
+            foreach (var readiness in ReadinessMarkers)
+                Assert.False(text.Contains(readiness, StringComparison.Ordinal), $"{file} contains '{readiness}'");
         }
-        Assert.DoesNotContain(files, f => f.Contains("no-consent") || f.EndsWith("scope.txt") || f.EndsWith("hidden.txt"));
+        Assert.DoesNotContain(files, f => f.Contains("no-consent") || f.Contains("no-block") || f.EndsWith("scope.txt") || f.EndsWith("hidden.txt"));
+    }
+
+    /// <summary>What the readiness panel and the people index's verdict tags write (theme templates).</summary>
+    private static readonly string[] ReadinessMarkers =
+        ["Ready for promotion", "Not yet ready", "tag tag-ready", "tag tag-not-ready", "class=\"readiness\"", "Readiness for", "Expiring before the promotion decision"];
+
+    [Fact]
+    public void Readiness_IsShown_OnlyWithReadinessInScope()
+    {
+        // The control for the canary test above: the same person with readiness in scope shows it on every page.
+        using var site = TestSite.Build(Portfolios.Replace("scope: [profile, badges] }", "scope: [profile, badges, readiness] }")).AssertOk();
+        site.AssertFile("people/limited/index.html", "Readiness for Engineer II", "Not yet ready");
+        site.AssertFile("people/limited/dossier/index.html", "Readiness for Engineer II", "Not yet ready");
+        site.AssertFile("people/index.html", "tag-not-ready");
+    }
+
+    [Fact]
+    public void ReadinessInScope_WithoutProfileAndBadges_IsAWarning()
+    {
+        using var site = TestSite.Build("""
+            -- input/portfolios/sam/portfolio.yml --
+            name: Sam
+            consent: { publish: true, scope: [badges, readiness] }
+            targetRole: engineer-2
+            """);
+        site.AssertDiagnostic("input/portfolios/sam/portfolio.yml:2:34: warning CS0107: consent.scope has readiness but not both profile and badges");
+        Assert.Equal(0, site.ExitCode);
+        site.AssertFile("people/sam/index.html", "! Readiness for");
+    }
+
+    [Theory]
+    [InlineData("build", "built: ")]
+    [InlineData("validate", "valid: no errors, 0 warnings")]
+    public void APortfolioWithoutConsent_IsNotPublished_AndCounted_NotAnError(string command, string summary)
+    {
+        using var site = TestSite.Create("""
+            -- input/portfolios/ada/portfolio.yml --
+            name: Ada Example
+            consent: { publish: true, scope: [profile] }
+            -- input/portfolios/bo/portfolio.yml --
+            name: Bo Unasked
+            headline: Has not been asked yet.
+            -- input/portfolios/cy/portfolio.yml --
+            name: Cy Declined
+            consent: { publish: false }
+            """);
+        var code = command == "build" ? site.Cli("build", "--source", "{src}", "--output", "{out}") : site.Cli("validate", "--source", "{src}");
+        Assert.True(code == 0, site.Stderr);
+        Assert.Equal("", site.Stderr);
+        Assert.Matches(@"^" + System.Text.RegularExpressions.Regex.Escape(summary) + @".*, 2 people not published \(no consent\) \(\d+\.\d\d s\)\r?\n$", site.Stdout);
+        if (command == "build")
+        {
+            site.AssertFile("people/index.html", "Ada Example", "! Bo Unasked", "! Cy Declined");
+            Assert.False(site.FileExists("people/bo/index.html"));
+        }
+    }
+
+    [Fact]
+    public void APortfolioWithoutConsent_IsStillChecked()
+    {
+        using var site = TestSite.Build("""
+            -- input/portfolios/bo/portfolio.yml --
+            name: Bo Unasked
+            targetRole: engineer-9
+            """);
+        site.AssertDiagnostic("input/portfolios/bo/portfolio.yml:2:13: error CS0009: unknown role 'engineer-9'");
     }
 
     [Fact]

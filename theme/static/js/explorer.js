@@ -1,6 +1,7 @@
 /* CredentialSite next-role explorer. Held badges stay in this browser (localStorage) and are never sent anywhere.
    evaluate() implements the same rules as src/Analyze/Readiness.cs: rules become slots, badges are assigned
-   to slots by maximum bipartite matching (each badge counts toward at most one rule of a package). */
+   to slots by maximum bipartite matching (each badge counts toward at most one rule of a package); a badge whose
+   counts is false (retired, or a draft) never counts. */
 (function () {
   'use strict';
 
@@ -43,7 +44,7 @@
       var missingSlots = mine.filter(function (i) { return badgeOfSlot[i] < 0; });
       var missingBadges = missingSlots.map(function (i) { return slots[i].only; }).filter(function (x) { return x !== null; });
       var candidates = missingSlots.length === 0 ? [] : rule.all ? missingBadges.slice()
-        : badges.filter(function (b) { return !b.retired && !countingIds[b.id] && accepts(rule, b); })
+        : badges.filter(function (b) { return b.counts && !countingIds[b.id] && accepts(rule, b); })
           .map(function (b) { return b.id; }).sort(ordinal);
       return { text: rule.text, needed: mine.length, assigned: assigned, missing: missingSlots.length,
         missingBadges: missingBadges, candidates: candidates, met: missingSlots.length === 0 };
@@ -58,7 +59,7 @@
     if (!role) return null;
     var byId = {};
     data.badges.forEach(function (b) { byId[b.id] = b; });
-    var counting = held.filter(function (id, i, a) { return a.indexOf(id) === i && byId[id] && !byId[id].retired; })
+    var counting = held.filter(function (id, i, a) { return a.indexOf(id) === i && byId[id] && byId[id].counts; })
       .sort(ordinal).map(function (id) { return byId[id]; });
     var countingIds = {};
     counting.forEach(function (b) { countingIds[b.id] = true; });
@@ -102,7 +103,7 @@
     var tiers = ['baseline', 'capability', 'distinction'], heldSet = {};
     (saved.held || []).forEach(function (id) { heldSet[id] = true; });
     badgeList.innerHTML = tiers.map(function (t) {
-      var items = data.badges.filter(function (b) { return b.tier === t && !b.retired; }).sort(function (a, b) { return ordinal(a.name, b.name); });
+      var items = data.badges.filter(function (b) { return b.tier === t && b.counts; }).sort(function (a, b) { return ordinal(a.name, b.name); });
       if (!items.length) return '';
       return '<fieldset><legend>' + esc(t.charAt(0).toUpperCase() + t.slice(1)) + ' badges</legend><ul>' + items.map(function (b) {
         return '<li><input type="checkbox" id="held-' + esc(b.id) + '" value="' + esc(b.id) + '"' + (heldSet[b.id] ? ' checked' : '') +
