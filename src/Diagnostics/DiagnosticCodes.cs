@@ -28,6 +28,9 @@ public static class DiagnosticCodes
     // Portfolios (privacy and evidence)
     public const string PortfolioUnknownVersion = "CS0101";
     public const string EvidenceOutsideFolder = "CS0102";
+    public const string LinkOutsideSource = "CS0103";
+    public const string UnsafeFileType = "CS0104";
+    public const string ActiveContentRemoved = "CS0105";
 
     // Theme and output
     public const string TemplateError = "CS0201";
@@ -56,6 +59,9 @@ public static class DiagnosticCodes
         [ReferenceCycle] = "prerequisites or stacksInto form a cycle",
         [PortfolioUnknownVersion] = "a portfolio badge version is not in the badge's changelog (warning)",
         [EvidenceOutsideFolder] = "an evidence file points outside its portfolio folder",
+        [LinkOutsideSource] = "a file or folder is a symbolic link that leads outside the source folder",
+        [UnsafeFileType] = "a portfolio file is not of a type the site publishes, or its bytes are not what its name says",
+        [ActiveContentRemoved] = "scripts, event handlers or external references were removed from a portfolio SVG (warning)",
         [TemplateError] = "a theme template failed to parse or render",
         [BrokenLink] = "a page links to a file that the site does not contain",
         [OutputError] = "the output folder could not be written",
