@@ -92,7 +92,7 @@ public static class LoadPortfolios
         var type = e.Enum("type", Vocabulary.EvidenceKinds, required: true);
         var title = e.Text("title");
         var file = e.Text("file");
-        var url = e.Text("url");
+        var url = e.Url("url");
         EvidenceContext? context = null;
         if (e.Map("context") is { } c)
         {

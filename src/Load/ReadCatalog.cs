@@ -53,7 +53,7 @@ public static class ReadCatalog
     private static Organization? ReadOrganization(YamlFields o)
     {
         var name = o.Text("name", required: true);
-        var url = o.Text("url");
+        var url = o.Url("url");
         o.Finish();
         return name is null ? null : new Organization(name, url);
     }
@@ -63,8 +63,8 @@ public static class ReadCatalog
         var id = Ids.FromFile(f, fileId, diags);
         var name = f.Text("name", required: true);
         var type = f.Enum("type", Vocabulary.IssuerTypes, required: true);
-        var url = f.Text("url");
-        var email = f.Text("email");
+        var url = f.Url("url");
+        var email = f.Email("email");
         var description = f.Text("description");
         var image = f.Text("image");
         Vetting? vetting = null;
@@ -82,7 +82,7 @@ public static class ReadCatalog
         var endorsements = f.List("endorsements", e =>
         {
             var n = e.Text("name", required: true);
-            var r = new Endorsement(n ?? "", e.Text("url"), e.Date("date"), e.Text("comment"));
+            var r = new Endorsement(n ?? "", e.Url("url"), e.Date("date"), e.Text("comment"));
             return n is null ? null : r;
         });
         f.Finish();
@@ -95,7 +95,7 @@ public static class ReadCatalog
         var id = Ids.FromFile(f, fileId, diags);
         var name = f.Text("name", required: true);
         var version = f.Text("version");
-        var url = f.Text("url");
+        var url = f.Url("url");
         var description = f.Text("description");
         var levels = f.TextList("levels", required: true);
         var competencies = f.List("competencies", c =>
@@ -107,7 +107,7 @@ public static class ReadCatalog
             var cdesc = c.Text("description");
             var behaviors = c.TextList("behaviors");
             var alignments = c.List("alignments", a =>
-                new CompetencyAlignment(a.Text("framework"), a.Text("name"), a.Text("code"), a.Text("url")));
+                new CompetencyAlignment(a.Text("framework"), a.Text("name"), a.Text("code"), a.Url("url")));
             return cid is null || cname is null ? null
                 : new Competency(cid, id, cname, cluster, cdesc, behaviors, alignments, path);
         }, required: true);
@@ -146,7 +146,7 @@ public static class ReadCatalog
         {
             var method = a.Enum("method", Vocabulary.MethodsById.Keys.ToArray(), required: true);
             var r = new Assessment(method ?? "", a.Text("description"), a.Bool("proctored") ?? false, a.Bool("calibrated") ?? false,
-                a.Int("assessors", min: 0), a.Duration("duration"), a.Text("example"));
+                a.Int("assessors", min: 0), a.Duration("duration"), a.Url("example"));
             return method is null ? null : r;
         });
         var evidence = f.List("evidence", e =>
@@ -161,7 +161,7 @@ public static class ReadCatalog
         var alignments = f.List("alignments", a =>
         {
             var targetName = a.Text("targetName", required: true);
-            var targetUrl = a.Text("targetUrl", required: true);
+            var targetUrl = a.Url("targetUrl", required: true);
             var r = new Alignment(targetName ?? "", targetUrl ?? "", a.Text("targetFramework"), a.Text("targetCode"),
                 a.Enum("targetType", Vocabulary.AlignmentTargetTypes), a.Text("targetDescription"));
             return targetName is null || targetUrl is null ? null : r;
