@@ -23,6 +23,9 @@ public static class ReadCatalog
         vetting?.Finish();
         var cname = f.Text("cname");
         var perPage = f.Int("badgesPerPage", min: 1);
+        var markdown = f.Map("markdown");
+        var unsafeHtml = markdown?.Bool("unsafe") ?? false;
+        markdown?.Finish();
         f.Finish();
 
         foreach (var m in methods.Keys.Where(k => !Vocabulary.MethodsById.ContainsKey(k)))
@@ -47,6 +50,7 @@ public static class ReadCatalog
         return new SiteConfig(title, description, baseUrl, language, org, asOf, window, methods, weights, cname, f.Spans)
         {
             BadgesPerPage = perPage ?? SiteConfig.DefaultBadgesPerPage,
+            MarkdownUnsafe = unsafeHtml,
         };
     }
 

@@ -92,7 +92,7 @@ public static class SiteFiles
             sb.Append("    <id>").Append(E($"{url}#v{c.Version}")).Append("</id>\n");
             sb.Append("    <link href=\"").Append(E(url)).Append("\"/>\n");
             sb.Append("    <updated>").Append(Stamp(c.Date)).Append("</updated>\n");
-            sb.Append("    <content type=\"html\">").Append(E(MarkdownRenderer.Instance.Trusted(c.Changes))).Append("</content>\n");
+            sb.Append("    <content type=\"html\">").Append(E(MarkdownRenderer.Instance.Trusted(c.Changes, ix.Site.MarkdownUnsafe))).Append("</content>\n");
             sb.Append("  </entry>\n");
         }
         return sb.Append("</feed>\n").ToString();
