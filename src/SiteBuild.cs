@@ -172,11 +172,11 @@ public static class SiteBuild
             spans.Release();
     }
 
-    /// <summary>What the templates' link functions read from the index (names and what is published).</summary>
+    /// <summary>What the templates' functions read besides the page: names and what is published, and how <c>md</c> renders.</summary>
     private static IEnumerable<string> Lookups(SiteIndex ix) =>
-        ix.AllBadgesById.Values.OrderBy(b => b.Id, StringComparer.Ordinal).Select(b => $"b\t{b.Id}\t{b.Name}\t{ix.IsPublished(b)}")
+        new[] { $"markdown.unsafe\t{ix.Site.MarkdownUnsafe}" }.Concat(ix.AllBadgesById.Values.OrderBy(b => b.Id, StringComparer.Ordinal).Select(b => $"b\t{b.Id}\t{b.Name}\t{ix.IsPublished(b)}")
             .Concat(ix.RolesById.Values.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => $"r\t{r.Id}\t{r.Name}"))
-            .Concat(ix.CompetenciesById.Values.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => $"c\t{c.Id}\t{c.Name}"));
+            .Concat(ix.CompetenciesById.Values.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => $"c\t{c.Id}\t{c.Name}")));
 
     private static IReadOnlyList<NavItem> Navigation(SiteIndex ix)
     {

@@ -30,6 +30,9 @@ public static class DiagnosticCodes
     // Portfolios (privacy and evidence)
     public const string PortfolioUnknownVersion = "CS0101";
     public const string EvidenceOutsideFolder = "CS0102";
+    public const string LinkOutsideSource = "CS0103";
+    public const string UnsafeFileType = "CS0104";
+    public const string ActiveContentRemoved = "CS0105";
     public const string HeldBadgeNotOffered = "CS0106";
     public const string ReadinessScopeIncomplete = "CS0107";
 
@@ -65,6 +68,9 @@ public static class DiagnosticCodes
         [RuleNeverMet] = "a promotion rule can never be met",
         [PortfolioUnknownVersion] = "a portfolio badge version is not in the badge's changelog (warning)",
         [EvidenceOutsideFolder] = "an evidence file points outside its portfolio folder",
+        [LinkOutsideSource] = "a file or folder is a symbolic link that leads outside the source folder",
+        [UnsafeFileType] = "a portfolio file is not of a type the site publishes, or its bytes are not what its name says",
+        [ActiveContentRemoved] = "scripts, event handlers or external references were removed from a portfolio SVG (warning)",
         [HeldBadgeNotOffered] = "a portfolio holds a draft or retired badge, which never counts toward readiness (warning)",
         [ReadinessScopeIncomplete] = "consent.scope has readiness without profile and badges, so readiness is not shown (warning)",
         [TemplateError] = "a theme template failed to parse or render",

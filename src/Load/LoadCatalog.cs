@@ -14,6 +14,7 @@ public static class LoadCatalog
                 "run the command in a site's source folder or pass --source <folder>");
             return null;
         }
+        if (!source.MayRead(source.SiteFile, diags)) return null;
         var strings = new SharedStrings();
         var site = ReadFile(source.SiteFile, source, diags, parsed, (fields, bag) =>
         {
@@ -27,7 +28,7 @@ public static class LoadCatalog
         var ladders = ReadAll(source, source.Roles, diags, parsed, ReadCatalog.Ladder, strings);
         var pages = LoadPages.Run(source, diags);
         var portfolios = LoadPortfolios.Run(source, diags, parsed, strings);
-        var assets = SourceFolder.FilesUnder(source.Assets)
+        var assets = source.FilesUnder(source.Assets, diags)
             .Select(f => "assets/" + Path.GetRelativePath(source.Assets, f).Replace('\\', '/'))
             .ToList();
 
@@ -54,8 +55,9 @@ public static class LoadCatalog
     {
         // x.yml and x.yaml would both claim the id x: the first (in name order) wins, the second is an error.
         var files = new List<string>();
-        var listed = parsed is null ? SourceFolder.YamlFiles(folder) : parsed.List(folder, SourceFolder.YamlFiles);
-        foreach (var group in listed.GroupBy(Path.GetFileNameWithoutExtension, StringComparer.Ordinal))
+        var listing = parsed is null ? source.YamlFiles(folder) : parsed.List(folder, source.YamlFiles);
+        listing.Report(diags);
+        foreach (var group in listing.Files.GroupBy(Path.GetFileNameWithoutExtension, StringComparer.Ordinal))
         {
             files.Add(group.First());
             foreach (var dup in group.Skip(1))

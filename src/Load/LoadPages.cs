@@ -9,7 +9,7 @@ public static class LoadPages
     public static IReadOnlyList<FreePage> Run(SourceFolder source, DiagnosticBag diags)
     {
         var pages = new List<FreePage>();
-        foreach (var file in SourceFolder.FilesUnder(source.Pages, "*.md"))
+        foreach (var file in source.FilesUnder(source.Pages, diags, "*.md"))
         {
             var rel = source.Relative(file);
             if (SourceText.Read(file, rel, diags) is { } text && Read(text, rel, DefaultSlug(source, file), diags) is { } page)

@@ -13,12 +13,15 @@ public static class LoadPortfolios
 {
     public static IReadOnlyList<Portfolio> Run(SourceFolder source, DiagnosticBag diags, ParsedFiles? parsed = null, SharedStrings? strings = null)
     {
-        if (!Directory.Exists(source.Portfolios)) return [];
-        var folders = Directory.EnumerateDirectories(source.Portfolios).Order(StringComparer.Ordinal).ToList();
+        if (!Directory.Exists(source.Portfolios) || !source.MayRead(source.Portfolios, diags)) return [];
+        // A portfolio folder (or its portfolio.yml) that is a link leading out of the source is reported, never read.
+        var folders = Directory.EnumerateDirectories(source.Portfolios).Order(StringComparer.Ordinal)
+            .Where(folder => source.MayReadEntry(folder, diags)).ToList();
         var results = new Portfolio?[folders.Count];
         Parallel.For(0, folders.Count, i =>
         {
             var file = Path.Combine(folders[i], "portfolio.yml");
+            if (!source.MayReadEntry(file, diags)) return;
             if (!File.Exists(file))
             {
                 diags.Error(DiagnosticCodes.MissingFile, SourceLocation.File(source.Relative(folders[i]) + "/portfolio.yml"),
@@ -90,7 +93,7 @@ public static class LoadPortfolios
         var type = e.Enum("type", Vocabulary.EvidenceKinds, required: true);
         var title = e.Text("title");
         var file = e.Text("file");
-        var url = e.Text("url");
+        var url = e.Url("url");
         EvidenceContext? context = null;
         if (e.Map("context") is { } c)
         {

@@ -15,7 +15,7 @@ public sealed class ParsedFiles
     private sealed record Entry(long Length, DateTime WriteTime, object? Result, Diagnostic[] Diagnostics);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _listings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, object> _listings = new(StringComparer.Ordinal);
     private Report? _since;
 
     /// <summary>
@@ -42,11 +42,13 @@ public sealed class ParsedFiles
     }
 
     /// <summary>A folder's file list: reused when the watcher saw nothing created, deleted or renamed in it.</summary>
-    public IReadOnlyList<string> List(string folder, Func<string, IReadOnlyList<string>> list)
+    public T List<T>(string folder, Func<string, T> list) where T : class
     {
-        if (_listings.TryGetValue(folder, out var files) && Untouched(folder)
-            && !_since!.Moved.Any(p => string.Equals(Path.GetDirectoryName(p), folder, StringComparison.Ordinal))) return files;
-        return _listings[folder] = list(folder);
+        if (_listings.TryGetValue(folder, out var files) && files is T kept && Untouched(folder)
+            && !_since!.Moved.Any(p => string.Equals(Path.GetDirectoryName(p), folder, StringComparison.Ordinal))) return kept;
+        var listed = list(folder);
+        _listings[folder] = listed;
+        return listed;
     }
 
     /// <summary>How many files have been parsed (not reused) so far; for tests.</summary>

@@ -23,6 +23,9 @@ public static class ReadCatalog
         vetting?.Finish();
         var cname = f.Text("cname");
         var perPage = f.Int("badgesPerPage", min: 1);
+        var markdown = f.Map("markdown");
+        var unsafeHtml = markdown?.Bool("unsafe") ?? false;
+        markdown?.Finish();
         f.Finish();
 
         foreach (var m in methods.Keys.Where(k => !Vocabulary.MethodsById.ContainsKey(k)))
@@ -47,13 +50,14 @@ public static class ReadCatalog
         return new SiteConfig(title, description, baseUrl, language, org, asOf, window, methods, weights, cname, f.Spans)
         {
             BadgesPerPage = perPage ?? SiteConfig.DefaultBadgesPerPage,
+            MarkdownUnsafe = unsafeHtml,
         };
     }
 
     private static Organization? ReadOrganization(YamlFields o)
     {
         var name = o.Text("name", required: true);
-        var url = o.Text("url");
+        var url = o.Url("url");
         o.Finish();
         return name is null ? null : new Organization(name, url);
     }
@@ -63,8 +67,8 @@ public static class ReadCatalog
         var id = Ids.FromFile(f, fileId, diags);
         var name = f.Text("name", required: true);
         var type = f.Enum("type", Vocabulary.IssuerTypes, required: true);
-        var url = f.Text("url");
-        var email = f.Text("email");
+        var url = f.Url("url");
+        var email = f.Email("email");
         var description = f.Markdown("description");
         var image = f.Text("image");
         Vetting? vetting = null;
@@ -82,7 +86,7 @@ public static class ReadCatalog
         var endorsements = f.List("endorsements", e =>
         {
             var n = e.Text("name", required: true);
-            var r = new Endorsement(n ?? "", e.Text("url"), e.Date("date"), e.Text("comment"));
+            var r = new Endorsement(n ?? "", e.Url("url"), e.Date("date"), e.Text("comment"));
             return n is null ? null : r;
         });
         f.Finish();
@@ -95,7 +99,7 @@ public static class ReadCatalog
         var id = Ids.FromFile(f, fileId, diags);
         var name = f.Text("name", required: true);
         var version = f.Text("version");
-        var url = f.Text("url");
+        var url = f.Url("url");
         var description = f.Markdown("description");
         var levels = f.TextList("levels", required: true);
         var competencies = f.List("competencies", c =>
@@ -107,7 +111,7 @@ public static class ReadCatalog
             var cdesc = c.Markdown("description");
             var behaviors = c.TextList("behaviors");
             var alignments = c.List("alignments", a =>
-                new CompetencyAlignment(a.Text("framework"), a.Text("name"), a.Text("code"), a.Text("url")));
+                new CompetencyAlignment(a.Text("framework"), a.Text("name"), a.Text("code"), a.Url("url")));
             return cid is null ? null : new Competency(cid, id, cname ?? cid, cluster, cdesc, behaviors, alignments, path);
         }, required: true);
         f.Finish();
@@ -146,7 +150,7 @@ public static class ReadCatalog
         {
             var method = a.Enum("method", Vocabulary.MethodsById.Keys.ToArray(), required: true);
             var r = new Assessment(method ?? "", a.Markdown("description"), a.Bool("proctored") ?? false, a.Bool("calibrated") ?? false,
-                a.Int("assessors", min: 0, max: 1000), a.Duration("duration"), a.Text("example"));
+                a.Int("assessors", min: 0, max: 1000), a.Duration("duration"), a.Url("example"));
             return method is null ? null : r;
         });
         var evidence = f.List("evidence", e =>
@@ -161,7 +165,7 @@ public static class ReadCatalog
         var alignments = f.List("alignments", a =>
         {
             var targetName = a.Text("targetName", required: true);
-            var targetUrl = a.Text("targetUrl", required: true);
+            var targetUrl = a.Url("targetUrl", required: true);
             var r = new Alignment(targetName ?? "", targetUrl ?? "", a.Text("targetFramework"), a.Text("targetCode"),
                 a.Enum("targetType", Vocabulary.AlignmentTargetTypes), a.Text("targetDescription"));
             return targetName is null || targetUrl is null ? null : r;

@@ -1,5 +1,6 @@
 using CredentialSite.Diagnostics;
 using CredentialSite.Model;
+using CredentialSite.Privacy;
 
 namespace CredentialSite.Load;
 
@@ -26,7 +27,7 @@ public static class ValidatePortfolios
             Role(p.CurrentRole, "currentRole");
             Role(p.TargetRole, "targetRole");
             ReadinessScope(p, diags);
-            File(source, p, p.Photo, spans.At("photo"), diags);
+            File(source, p, p.Photo, spans.At("photo"), diags, UntrustedFiles.PhotoTypes);
             for (var i = 0; i < p.Plan.Count; i++)
                 if (p.Plan[i].Competency is { } c && !competencies.Contains(c))
                     diags.Error(DiagnosticCodes.UnknownReference, spans.At($"plan[{i}].competency"), $"unknown competency '{c}'",
@@ -35,9 +36,9 @@ public static class ValidatePortfolios
             foreach (var earned in p.Badges)
             {
                 var at = earned.SpanPath;
-                File(source, p, earned.Credential, spans.At(at + ".credential"), diags);
+                File(source, p, earned.Credential, spans.At(at + ".credential"), diags, published: null); // never published
                 for (var e = 0; e < earned.Evidence.Count; e++)
-                    File(source, p, earned.Evidence[e].File, spans.At($"{at}.evidence[{e}].file"), diags);
+                    File(source, p, earned.Evidence[e].File, spans.At($"{at}.evidence[{e}].file"), diags, UntrustedFiles.EvidenceTypes);
                 if (!badges.TryGetValue(earned.Badge, out var badge))
                 {
                     diags.Error(DiagnosticCodes.UnknownReference, spans.At(at + ".badge"), $"unknown badge '{earned.Badge}'",
@@ -94,8 +95,11 @@ public static class ValidatePortfolios
                 "add profile and badges to consent.scope, or remove readiness");
     }
 
-    /// <summary>A file named by a portfolio must be a real file inside that portfolio's own folder.</summary>
-    private static void File(SourceFolder source, Portfolio p, string? file, SourceLocation at, DiagnosticBag diags)
+    /// <summary>
+    /// A file named by a portfolio must be a real file inside that portfolio's own folder (a symbolic link is followed
+    /// only as far as that folder) and, when it is <paramref name="published"/>, of one of those types, by its bytes too.
+    /// </summary>
+    private static void File(SourceFolder source, Portfolio p, string? file, SourceLocation at, DiagnosticBag diags, IReadOnlyList<string>? published)
     {
         if (file is null) return;
         var folder = Path.GetFullPath(Path.Combine(source.Root, p.Folder));
@@ -111,19 +115,34 @@ public static class ValidatePortfolios
             diags.Error(DiagnosticCodes.EvidenceOutsideFolder, at, $"'{file}' points outside the portfolio folder", hint);
             return;
         }
-        if (!System.IO.File.Exists(full))
+        // A symbolic link (the file or any folder on its way) could point anywhere: follow it only inside the portfolio.
+        if (!SourceFolder.IsInside(full, source.Root))
+        {
+            diags.Error(DiagnosticCodes.LinkOutsideSource, at, $"'{file}' is a symbolic link that leads outside the source folder",
+                "copy the file into the portfolio folder instead of linking to it");
+            return;
+        }
+        if (!SourceFolder.IsInside(full, folder))
+        {
+            diags.Error(DiagnosticCodes.EvidenceOutsideFolder, at, $"'{file}' is a symbolic link that leads outside the portfolio folder",
+                "copy the file into the portfolio folder instead of linking to it");
+            return;
+        }
+        if (!System.IO.File.Exists(SourceFolder.RealPath(full))) // (File.Exists is true for a link to nothing)
         {
             diags.Error(DiagnosticCodes.MissingFile, at, $"the file '{file}' does not exist", hint);
             return;
         }
-        // A symbolic link (the file or any folder on its way) could point anywhere: refuse it.
-        for (var info = new FileInfo(full) as FileSystemInfo; info.FullName.Length > folder.Length; info = Directory.GetParent(info.FullName)!)
+        if (published is null) return;
+        if (UntrustedFiles.Refusal(full, file, published) is { } refusal)
         {
-            if (info.LinkTarget is not null)
-            {
-                diags.Error(DiagnosticCodes.EvidenceOutsideFolder, at, $"'{file}' is a symbolic link", "copy the file into the portfolio folder instead");
-                return;
-            }
+            diags.Error(DiagnosticCodes.UnsafeFileType, at, refusal.Message, refusal.Hint);
+            return;
         }
+        if (Path.GetExtension(full).Equals(".svg", StringComparison.OrdinalIgnoreCase)
+            && SafeSvg.Sanitize(System.IO.File.ReadAllBytes(full)) is { Removed.Count: > 0 } svg)
+            diags.Warning(DiagnosticCodes.ActiveContentRemoved, at, $"'{file}' is published without what could run or load content: "
+                + string.Join(", ", svg.Removed.Take(5)) + (svg.Removed.Count > 5 ? $" and {svg.Removed.Count - 5} more" : ""),
+                "the site publishes SVG images without scripts, event handlers, animations, links or external references");
     }
 }

@@ -10,7 +10,7 @@ namespace CredentialSite.Load;
 /// duration becomes a diagnostic and the read returns null, so loading continues past bad input.
 /// Call <see cref="Finish"/> to report the keys nobody asked for as unknown fields.
 /// </summary>
-public sealed class YamlFields
+public sealed partial class YamlFields
 {
     private readonly YamlTreeMapping _node;
     private readonly DiagnosticBag _diags;
@@ -112,6 +112,36 @@ public sealed class YamlFields
 
     public const string MarkdownTooDeepHint =
         "quotes ('>'), lists, links and emphasis may nest at most 128 levels: flatten the text";
+
+    /// <summary>
+    /// A link the site shows or embeds: an absolute http(s) URL, nothing else (a <c>javascript:</c> or <c>data:</c> URL
+    /// would run in the reader's browser). Every URL field is read here; anything else is CS0014 and reads as null.
+    /// </summary>
+    public string? Url(string key, bool required = false)
+    {
+        var text = Text(key, required);
+        if (text is null || IsWebUrl(text)) return text;
+        _diags.Error(DiagnosticCodes.InvalidUrl, LocationOf(key), $"'{key}' must be an absolute http(s) URL, found '{text}'",
+            "write the whole address, e.g. https://example.org/page (other schemes such as javascript: or data:, and relative addresses, are not links the site makes)");
+        return null;
+    }
+
+    public static bool IsWebUrl(string text) =>
+        !text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+        && Uri.TryCreate(text, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps) && u.Host.Length > 0;
+
+    /// <summary>An email address (the site links it as <c>mailto:</c>): one '@', no spaces, nothing that would change the link.</summary>
+    public string? Email(string key)
+    {
+        var text = Text(key);
+        if (text is null || EmailAddress().IsMatch(text)) return text;
+        _diags.Error(DiagnosticCodes.InvalidUrl, LocationOf(key), $"'{key}' must be an email address, found '{text}'",
+            "write the address only, e.g. credentials@example.org (the site makes the mailto: link)");
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[^\s@<>""'\\?&#/:;,()\[\]]+@[^\s@<>""'\\?&#/:;,()\[\]]+\.[^\s@<>""'\\?&#/:;,()\[\].]+$")]
+    private static partial System.Text.RegularExpressions.Regex EmailAddress();
 
     public bool? Bool(string key)
     {

@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Helpers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -6,8 +7,8 @@ namespace CredentialSite.Markdown;
 
 /// <summary>
 /// The two Markdown pipelines, built once and shared by every page (Markdig pipelines are thread-safe).
-/// Catalog Markdown is trusted; portfolio Markdown is not: raw HTML is escaped and only http(s),
-/// mailto and relative links survive.
+/// Catalog Markdown is trusted, but its raw HTML is omitted unless the site opts in (see <see cref="Trusted"/>);
+/// portfolio Markdown is not: raw HTML is escaped and only http(s), mailto and relative links survive.
 /// </summary>
 public sealed class MarkdownRenderer
 {
@@ -24,8 +25,27 @@ public sealed class MarkdownRenderer
 
     private MarkdownRenderer() => _toPlain = markdown => Markdig.Markdown.ToPlainText(markdown, _untrusted).Trim();
 
-    public string Trusted(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToHtml(markdown, _trusted);
+    /// <summary>
+    /// Catalog Markdown, as Hugo renders it by default: raw HTML is omitted (an HTML comment <c>&lt;!-- raw HTML omitted
+    /// --&gt;</c> stands in its place) and links other than http(s), mailto and relative ones lose their address, unless
+    /// site.yml opts in with <c>markdown: { unsafe: true }</c> (<paramref name="unsafeHtml"/>).
+    /// </summary>
+    public string Trusted(string? markdown, bool unsafeHtml = false)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        if (unsafeHtml) return Markdig.Markdown.ToHtml(markdown, _trusted);
+        var doc = Markdig.Markdown.Parse(markdown, _trusted);
+        foreach (var block in doc.Descendants<HtmlBlock>()) block.Lines = new StringLineGroup(OmittedHtml);
+        foreach (var inline in doc.Descendants<HtmlInline>()) inline.Tag = OmittedHtml;
+        foreach (var link in doc.Descendants<LinkInline>())
+            if (!IsSafeUrl(link.Url)) link.Url = "";
+        foreach (var auto in doc.Descendants<AutolinkInline>())
+            if (!IsSafeUrl(auto.Url)) auto.Url = "";
+        return Markdig.Markdown.ToHtml(doc, _trusted);
+    }
+
+    /// <summary>What stands in for raw HTML in catalog Markdown (Hugo's words).</summary>
+    public const string OmittedHtml = "<!-- raw HTML omitted -->";
 
     /// <summary>
     /// Untrusted Markdown to safe HTML. Relative links are resolved against <paramref name="baseHref"/>

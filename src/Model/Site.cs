@@ -19,6 +19,12 @@ public sealed record SiteConfig(
     /// <summary>How many badges a page of the badge index lists (<c>badgesPerPage</c>); a longer index gets more pages.</summary>
     public int BadgesPerPage { get; init; } = DefaultBadgesPerPage;
 
+    /// <summary>
+    /// <c>markdown: { unsafe: true }</c>: raw HTML in catalog Markdown is published as written (by default it is omitted,
+    /// as Hugo does; see <see cref="Markdown.MarkdownRenderer.Trusted"/>).
+    /// </summary>
+    public bool MarkdownUnsafe { get; init; }
+
     /// <summary>250 badges: about 220 KB of HTML with their cards, a few hundred KB at most.</summary>
     public const int DefaultBadgesPerPage = 250;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using CredentialSite.Analyze;
 using CredentialSite.Markdown;
+using CredentialSite.Privacy;
 using CredentialSite.StructuredData;
 using CredentialSite.Write;
 
@@ -33,7 +34,13 @@ public static class SiteFiles
             var folder = Path.Combine(sourceRoot, person.Folder);
             var published = person.Badges.SelectMany(b => b.Evidence).Select(e => e.File).Append(person.Photo).OfType<string>().Distinct();
             foreach (var file in published)
-                files.Add(OutputFile.Copy($"people/{person.Id}/{file.Replace('\\', '/')}", Path.Combine(folder, file)));
+            {
+                // Checked by ValidatePortfolios (inside the folder, an allowed type by its bytes); SVG is written again, safe.
+                var (path, full) = ($"people/{person.Id}/{file.Replace('\\', '/')}", Path.Combine(folder, file));
+                files.Add(Path.GetExtension(file).Equals(".svg", StringComparison.OrdinalIgnoreCase)
+                    ? OutputFile.Later(path, () => SafeSvg.Sanitize(File.ReadAllBytes(full))?.Bytes ?? [])
+                    : OutputFile.Copy(path, full));
+            }
         }
         foreach (var asset in ix.Catalog.Assets)
             files.Add(OutputFile.Copy(asset, Path.Combine(assetsRoot, asset["assets/".Length..])));
@@ -85,7 +92,7 @@ public static class SiteFiles
             sb.Append("    <id>").Append(E($"{url}#v{c.Version}")).Append("</id>\n");
             sb.Append("    <link href=\"").Append(E(url)).Append("\"/>\n");
             sb.Append("    <updated>").Append(Stamp(c.Date)).Append("</updated>\n");
-            sb.Append("    <content type=\"html\">").Append(E(MarkdownRenderer.Instance.Trusted(c.Changes))).Append("</content>\n");
+            sb.Append("    <content type=\"html\">").Append(E(MarkdownRenderer.Instance.Trusted(c.Changes, ix.Site.MarkdownUnsafe))).Append("</content>\n");
             sb.Append("  </entry>\n");
         }
         return sb.Append("</feed>\n").ToString();

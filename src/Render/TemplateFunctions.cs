@@ -24,7 +24,8 @@ public static class TemplateFunctions
 
         Add<string, string>("url", path => Url(basePath, path));
         Add<string, string>("abs_url", index.Site.AbsoluteUrl);
-        Add<string?, RawHtml>("md", text => new RawHtml(md.Trusted(text)));
+        var unsafeHtml = index.Site.MarkdownUnsafe;
+        Add<string?, RawHtml>("md", text => new RawHtml(md.Trusted(text, unsafeHtml)));
         fns.Import("md_untrusted", new Func<string?, string, RawHtml>((text, page) => new RawHtml(md.Untrusted(text, Url(basePath, page)))));
         Add<string?, string>("plain", md.PlainText);
         Add<string?, RawHtml>("raw", html => new RawHtml(html ?? ""));

@@ -33,7 +33,10 @@ public sealed class Theme : ITemplateLoader
         void Collect(string root, bool isSite)
         {
             if (!Directory.Exists(root)) return;
-            foreach (var full in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+            // The built-in theme ships with the tool; the site's own theme/ is part of the source: links out of it are refused.
+            var found = isSite ? new Load.SourceFolder(siteRoot).FilesUnder(root, diags, hidden: true)
+                : Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories);
+            foreach (var full in found)
             {
                 var rel = Path.GetRelativePath(root, full).Replace('\\', '/');
                 var display = isSite ? Path.GetRelativePath(siteRoot, full).Replace('\\', '/') : "theme/" + rel + " (built-in)";

@@ -294,4 +294,83 @@ public sealed class PrivacyTests
         Assert.Contains("mailto:a@example.org", links);
         Assert.Contains("/badges/", links); // relative links are resolved against the portfolio page
     }
+
+    [Fact]
+    public void HostileSvgFiles_LeaveNothingExecutable_InAnyOutputFile()
+    {
+        using var site = TestSite.Create("""
+            -- input/portfolios/eve/portfolio.yml --
+            name: Eve
+            consent: { publish: true, scope: [profile, badges, evidence] }
+            photo: me.svg
+            photoAlt: Eve
+            badges:
+              - badge: code-review
+                evidence:
+                  - { type: artifact, title: Chart, file: evidence/chart.svg }
+            """);
+        site.Write("input/portfolios/eve/me.svg", Security.UntrustedFilesTests.HostileSvg);
+        site.Write("input/portfolios/eve/evidence/chart.svg", Security.UntrustedFilesTests.HostileSvg);
+        site.Run();
+        Assert.Equal(0, site.ExitCode);
+        Assert.All(site.Diagnostics, d => Assert.Equal("CS0105", d.Code)); // the author is told what was removed
+        foreach (var file in site.OutputFiles().Where(f => f.EndsWith(".svg", StringComparison.Ordinal) && f.StartsWith("people/", StringComparison.Ordinal)))
+            Security.UntrustedFilesTests.AssertInert(site.ReadFile(file));
+        Assert.True(site.FileExists("people/eve/me.svg") && site.FileExists("people/eve/evidence/chart.svg"));
+        foreach (var file in site.OutputFiles())
+            Assert.DoesNotContain("evil.example", site.ReadFile(file));
+    }
+
+    [Fact]
+    public void HtmlEvidence_AndJavaScriptUrls_InEveryUrlField_AreErrors_AndNothingIsWritten()
+    {
+        const string js = "javascript:alert(document.cookie)";
+        using var site = TestSite.Build($$"""
+            -- site.yml --
+            title: T
+            baseUrl: https://example.org/
+            asOf: 2026-11-01
+            organization: { name: Org, url: "{{js}}" }
+            -- catalog/issuers/academy.yml --
+            name: Test Academy
+            type: internal
+            url: "{{js}}"
+            email: "{{js}}"
+            endorsements:
+              - { name: Council, url: "{{js}}" }
+            -- catalog/competencies/core.yml --
+            name: Core Model
+            url: "{{js}}"
+            levels: [awareness, developing, proficient, expert]
+            competencies:
+              - id: code-quality
+                name: Code Quality
+                alignments:
+                  - { framework: SFIA, name: Programming, url: "{{js}}" }
+              - { id: influence, name: Influence }
+            -- catalog/badges/stakeholder-management.yml --
+            name: Stakeholder Management
+            tier: capability
+            issuer: academy
+            assessment:
+              - { method: portfolio-review, example: "{{js}}" }
+            alignments:
+              - { targetName: ESCO, targetUrl: "{{js}}" }
+            -- input/portfolios/eve/portfolio.yml --
+            name: Eve
+            consent: { publish: true, scope: [profile, badges, evidence] }
+            badges:
+              - badge: code-review
+                evidence:
+                  - { type: artifact, title: Demo, url: "{{js}}" }
+                  - { type: artifact, title: Page, file: evidence/page.html }
+            -- input/portfolios/eve/evidence/page.html --
+            <script>alert(document.cookie)</script>
+            """);
+        var errors = site.Diagnostics.GroupBy(d => d.Code).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(9, errors["CS0014"]); // organization, issuer url, email and endorsement, framework, alignment, example, targetUrl, evidence
+        Assert.Equal(1, errors["CS0104"]);
+        Assert.Equal(["CS0014", "CS0104"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.False(Directory.Exists(site.Output));
+    }
 }
