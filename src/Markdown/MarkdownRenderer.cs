@@ -35,12 +35,16 @@ public sealed class MarkdownRenderer
         if (string.IsNullOrWhiteSpace(markdown)) return "";
         if (unsafeHtml) return Markdig.Markdown.ToHtml(markdown, _trusted);
         var doc = Markdig.Markdown.Parse(markdown, _trusted);
-        foreach (var block in doc.Descendants<HtmlBlock>()) block.Lines = new StringLineGroup(OmittedHtml);
-        foreach (var inline in doc.Descendants<HtmlInline>()) inline.Tag = OmittedHtml;
-        foreach (var link in doc.Descendants<LinkInline>())
-            if (!IsSafeUrl(link.Url)) link.Url = "";
-        foreach (var auto in doc.Descendants<AutolinkInline>())
-            if (!IsSafeUrl(auto.Url)) auto.Url = "";
+        foreach (var node in doc.Descendants())
+        {
+            switch (node)
+            {
+                case HtmlBlock block: block.Lines = new StringLineGroup(OmittedHtml); break;
+                case HtmlInline inline: inline.Tag = OmittedHtml; break;
+                case LinkInline link when !IsSafeUrl(link.Url): link.Url = ""; break;
+                case AutolinkInline auto when !IsSafeUrl(auto.Url): auto.Url = ""; break;
+            }
+        }
         return Markdig.Markdown.ToHtml(doc, _trusted);
     }
 
