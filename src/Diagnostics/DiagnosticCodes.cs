@@ -34,6 +34,11 @@ public static class DiagnosticCodes
     public const string BrokenLink = "CS0202";
     public const string OutputError = "CS0203";
 
+    // Spreadsheet import (credentialsite import): located in the CSV file as FILE.csv:row:col
+    public const string CsvFormat = "CS0301";
+    public const string CsvUnknownName = "CS0302";
+    public const string CsvBadValue = "CS0303";
+
     /// <summary>Every code with a one-line description, for the README and for tests.</summary>
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
@@ -59,5 +64,8 @@ public static class DiagnosticCodes
         [TemplateError] = "a theme template failed to parse or render",
         [BrokenLink] = "a page links to a file that the site does not contain",
         [OutputError] = "the output folder could not be written",
+        [CsvFormat] = "a CSV file cannot be read: a column is missing or repeated, a quote is not closed",
+        [CsvUnknownName] = "a CSV cell names an unknown badge, competency, role, level, tier, method, cluster or impact (did-you-mean)",
+        [CsvBadValue] = "a CSV cell's value is not valid: empty where required, a package that does not parse, a repeated row, an id taken",
     };
 }
