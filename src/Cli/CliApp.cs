@@ -60,7 +60,7 @@ public static class CliApp
 
         var root = new RootCommand("CredentialSite: publish a credential catalog (badges, rubrics, roles, portfolios) as a static site with Open Badges 3.0, CTDL and schema.org JSON-LD.")
         {
-            build, validate, serve, sample,
+            build, validate, serve, sample, ImportCommands.Create(stdout, stderr),
         };
 
         int usage = Ok;

@@ -44,6 +44,11 @@ public static class DiagnosticCodes
     public const string OutputNotOurs = "CS0205";
     public const string OutputLocked = "CS0206";
 
+    // Spreadsheet import (credentialsite import): located in the CSV file as FILE.csv:row:col
+    public const string CsvFormat = "CS0301";
+    public const string CsvUnknownName = "CS0302";
+    public const string CsvBadValue = "CS0303";
+
     /// <summary>Every code with a one-line description, for the README and for tests.</summary>
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
@@ -79,5 +84,8 @@ public static class DiagnosticCodes
         [OutputRefused] = "the output folder is, holds or lies inside the source folder or its catalog/, input/ or theme/",
         [OutputNotOurs] = "the output folder is not empty and was not written by CredentialSite (--force writes into it)",
         [OutputLocked] = "another build is writing to the output folder",
+        [CsvFormat] = "a CSV file cannot be read: a column is missing or repeated, a quote is not closed",
+        [CsvUnknownName] = "a CSV cell names an unknown badge, competency, role, level, tier, method, cluster or impact (did-you-mean)",
+        [CsvBadValue] = "a CSV cell's value is not valid: empty where required, a package that does not parse, a repeated row, an id taken",
     };
 }

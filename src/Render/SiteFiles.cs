@@ -22,6 +22,7 @@ public static class SiteFiles
         files.Add(OutputFile.Text("feed.xml", Feed(ix, views)));
         files.Add(OutputFile.Text("robots.txt", $"User-agent: *\nAllow: /\nSitemap: {ix.Site.AbsoluteUrl("sitemap.xml")}\n"));
         files.Add(OutputFile.Text(".nojekyll", ""));
+        files.AddRange(Export.CsvDownloads.Run(ix)); // ladders/<id>.csv and badges.csv, in the layout `import` reads
         if (ix.Site.Cname is { } cname) files.Add(OutputFile.Text("CNAME", cname.Trim() + "\n"));
         foreach (var (rel, full) in theme.StaticFiles) files.Add(OutputFile.Copy(rel, full));
         // Only what survived Privacy.ApplyConsent is here: published people, consented sections, visible badges.
