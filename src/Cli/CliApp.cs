@@ -63,9 +63,16 @@ public static class CliApp
         };
         newCommand.SetAction(r => New(r.GetValue(newFolder)!, stdout, stderr));
 
+        var schemaOut = new Option<string>("--out") { Description = "The folder to write the schemas into", Required = true };
+        var schemaCommand = new Command("schema", "Write a JSON Schema per file kind (site, issuer, framework, badge, ladder, portfolio) for editors")
+        {
+            schemaOut,
+        };
+        schemaCommand.SetAction(r => Schema(r.GetValue(schemaOut)!, stdout, stderr));
+
         var root = new RootCommand("CredentialSite: publish a credential catalog (badges, rubrics, roles, portfolios) as a static site with Open Badges 3.0, CTDL and schema.org JSON-LD.")
         {
-            newCommand, build, validate, serve, sample,
+            newCommand, build, validate, serve, schemaCommand, sample,
         };
 
         int usage = Ok;
@@ -202,6 +209,23 @@ public static class CliApp
             var files = Scaffold.NewSite.Write(folder, Version);
             stdout.WriteLine($"new: {Plural(files.Count, "file")} in {folder}");
             stdout.WriteLine($"next: cd {folder} && dotnet tool restore && dotnet credentialsite serve");
+            return Ok;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: cannot write '{folder}': {e.Message}");
+            return InputErrors;
+        }
+    }
+
+    private static int Schema(string folder, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var files = Schemas.SchemaWriter.All().ToList();
+            foreach (var (file, json) in files) File.WriteAllText(Path.Combine(folder, file), json);
+            stdout.WriteLine($"schema: {Plural(files.Count, "file")} in {folder} ({string.Join(", ", files.Select(f => f.File))})");
             return Ok;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

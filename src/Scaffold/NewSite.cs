@@ -36,6 +36,11 @@ public static class NewSite
             WriteFile(folder, rel, text);
             written.Add(rel);
         }
+        foreach (var (file, json) in Schemas.SchemaWriter.All())
+        {
+            WriteFile(folder, "schemas/" + file, json);
+            written.Add("schemas/" + file);
+        }
         return written;
     }
 
