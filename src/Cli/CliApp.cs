@@ -58,9 +58,23 @@ public static class CliApp
             sourceOption, serveOutputOption, portOption, asOfOption, draftsOption, statsOption, forceOption,
         };
 
+        var newFolder = new Argument<string>("folder") { Description = "The folder to create the site in (new or empty)" };
+        var newCommand = new Command("new", "Start a new catalog site: a small, complete example to edit, with its Pages workflow")
+        {
+            newFolder,
+        };
+        newCommand.SetAction(r => New(r.GetValue(newFolder)!, stdout, stderr));
+
+        var schemaOut = new Option<string>("--out") { Description = "The folder to write the schemas into", Required = true };
+        var schemaCommand = new Command("schema", "Write a JSON Schema per file kind (site, issuer, framework, badge, ladder, portfolio) for editors")
+        {
+            schemaOut,
+        };
+        schemaCommand.SetAction(r => Schema(r.GetValue(schemaOut)!, stdout, stderr));
+
         var root = new RootCommand("CredentialSite: publish a credential catalog (badges, rubrics, roles, portfolios) as a static site with Open Badges 3.0, CTDL and schema.org JSON-LD.")
         {
-            build, validate, serve, sample, ImportCommands.Create(stdout, stderr),
+            newCommand, build, validate, serve, schemaCommand, sample, ImportCommands.Create(stdout, stderr),
         };
 
         int usage = Ok;
@@ -185,6 +199,44 @@ public static class CliApp
         }
         stdout.WriteLine($"sample: {Plural(files, "file")} ({Plural(badges, "badge")}, {Plural(portfolios, "portfolio")}, seed {seed}) in {outDir} ({clock.Elapsed.TotalSeconds:0.00} s)");
         return Ok;
+    }
+
+    private static int New(string folder, TextWriter stdout, TextWriter stderr)
+    {
+        if (Scaffold.NewSite.Refuse(folder) is { } why)
+        {
+            stderr.WriteLine($"error: {why}; 'new' writes a site only into a new or empty folder");
+            return UsageError;
+        }
+        try
+        {
+            var files = Scaffold.NewSite.Write(folder, Version);
+            stdout.WriteLine($"new: {Plural(files.Count, "file")} in {folder}");
+            stdout.WriteLine($"next: cd {folder} && dotnet tool restore && dotnet credentialsite serve");
+            return Ok;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: cannot write '{folder}': {e.Message}");
+            return InputErrors;
+        }
+    }
+
+    private static int Schema(string folder, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var files = Schemas.SchemaWriter.All().ToList();
+            foreach (var (file, json) in files) File.WriteAllText(Path.Combine(folder, file), json);
+            stdout.WriteLine($"schema: {Plural(files.Count, "file")} in {folder} ({string.Join(", ", files.Select(f => f.File))})");
+            return Ok;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: cannot write '{folder}': {e.Message}");
+            return InputErrors;
+        }
     }
 
     private static int Serve(BuildOptions options, int port, bool stats, TextWriter stdout, TextWriter stderr)

@@ -11,7 +11,7 @@ public static class LoadCatalog
         if (!File.Exists(source.SiteFile))
         {
             diags.Error(DiagnosticCodes.MissingSiteConfig, SourceLocation.File("site.yml"), $"no site.yml in {source.Root}",
-                "run the command in a site's source folder or pass --source <folder>");
+                "run the command in a site's source folder, pass --source <folder>, or start a new site with 'credentialsite new <folder>'");
             return null;
         }
         if (!source.MayRead(source.SiteFile, diags)) return null;

@@ -238,7 +238,7 @@ public static class ReadCatalog
         var approvals = g.List("approvals", a =>
         {
             var step = a.Text("step", required: true);
-            var r = new Approval(step ?? "", a.Text("by"), a.Date("date"));
+            var r = new Approval(step ?? "", a.Text("by"), a.Date("date")) { Name = a.Text("name") };
             return step is null ? null : r;
         });
         var appeals = g.Markdown("appeals");

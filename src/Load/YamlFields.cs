@@ -64,8 +64,15 @@ public sealed partial class YamlFields
 
     private string PathOf(string key) => _prefix + key;
 
+    /// <summary>
+    /// Told of every field a read asks for (file path, field path such as <c>roles[0].promotion.from</c>), in this
+    /// asynchronous flow: the test that keeps the JSON Schemas (<c>Schemas/FormatSpec</c>) as complete as the loader listens.
+    /// </summary>
+    internal static readonly AsyncLocal<Action<string, string>?> Asked = new();
+
     private YamlTreeNode? Get(string key, bool required, string what)
     {
+        Asked.Value?.Invoke(Spans.Path, PathOf(key));
         _read.Add(key);
         if (!_entries.TryGetValue(key, out var entry) || IsNull(entry.Value))
         {

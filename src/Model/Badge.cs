@@ -72,6 +72,13 @@ public sealed record Occupation(string? Framework, string Code, string? Name);
 
 public sealed record Governance(string? Owner, IReadOnlyList<Approval> Approvals, string? Appeals, IReadOnlyList<ChangelogEntry> Changelog);
 
-public sealed record Approval(string Step, string? By, DateOnly? Date);
+/// <summary>A step of a badge's approval flow: <see cref="Step"/> is its id, <see cref="Name"/> what the author calls it.</summary>
+public sealed record Approval(string Step, string? By, DateOnly? Date)
+{
+    public string? Name { get; init; }
+
+    /// <summary>What the step is shown as: the author's name for it, else its id as written.</summary>
+    public string Label => Name ?? Step;
+}
 
 public sealed record ChangelogEntry(string Version, DateOnly? Date, string? Changes);

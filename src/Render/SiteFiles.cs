@@ -20,7 +20,10 @@ public static class SiteFiles
         files.Add(new OutputFile("catalog.json", JsonLd.FileBytes(CatalogJson(ix, views))));
         files.Add(OutputFile.Text("sitemap.xml", Sitemap(ix, pages)));
         files.Add(OutputFile.Text("feed.xml", Feed(ix, views)));
-        files.Add(OutputFile.Text("robots.txt", $"User-agent: *\nAllow: /\nSitemap: {ix.Site.AbsoluteUrl("sitemap.xml")}\n"));
+        // Crawlers read robots.txt at the host's root only: a site under a path (GitHub project pages) announces its
+        // sitemap in every page's head instead (layout.html), and writes no robots.txt nobody would read.
+        if (ix.Site.BasePath == "/")
+            files.Add(OutputFile.Text("robots.txt", $"User-agent: *\nAllow: /\nSitemap: {ix.Site.AbsoluteUrl("sitemap.xml")}\n"));
         files.Add(OutputFile.Text(".nojekyll", ""));
         files.AddRange(Export.CsvDownloads.Run(ix)); // ladders/<id>.csv and badges.csv, in the layout `import` reads
         if (ix.Site.Cname is { } cname) files.Add(OutputFile.Text("CNAME", cname.Trim() + "\n"));

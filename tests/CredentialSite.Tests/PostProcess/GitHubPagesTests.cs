@@ -43,6 +43,13 @@ public class GitHubPagesTests
     }
 
     [Fact]
+    public void Build_AtTheHostRoot_WritesRobotsTxt_NamingTheSitemap()
+    {
+        using var site = TestSite.Build(options: o => o with { BaseUrl = "https://credentials.example.org/" }).AssertOk();
+        site.AssertFile("robots.txt", "User-agent: *", "Sitemap: https://credentials.example.org/sitemap.xml");
+    }
+
+    [Fact]
     public void Build_WritesTheGitHubPagesFiles_WithAbsoluteUrlsUnderTheBasePath()
     {
         using var site = TestSite.Build(options: o => o with { BaseUrl = RepoUrl }).AssertOk();
@@ -50,7 +57,11 @@ public class GitHubPagesTests
         Assert.Equal("", site.ReadFile(".nojekyll"));
         Assert.False(site.FileExists("CNAME"));
         site.AssertFile("404.html", "<a href=\"/repo/\">Go to the home page</a>", "href=\"/repo/css/site.css\"");
-        site.AssertFile("robots.txt", "Sitemap: https://example.github.io/repo/sitemap.xml");
+        // Under a path no crawler reads robots.txt: the sitemap is announced in every page, and the favicon linked.
+        Assert.False(site.FileExists("robots.txt"));
+        site.AssertFile("index.html", "<link rel=\"sitemap\" type=\"application/xml\" href=\"/repo/sitemap.xml\">",
+            "<link rel=\"icon\" href=\"/repo/favicon.svg\" type=\"image/svg+xml\">");
+        Assert.True(site.FileExists("favicon.svg"));
 
         XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var locs = XDocument.Parse(site.ReadFile("sitemap.xml")).Descendants(sm + "loc").Select(l => l.Value).ToList();

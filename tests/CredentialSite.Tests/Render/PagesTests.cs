@@ -28,6 +28,23 @@ public class PagesTests
     }
 
     [Fact]
+    public void BadgePage_ShowsApprovalStepsByTheirGivenName_ElseTheirIdAsWritten()
+    {
+        using var site = TestSite.Build("""
+            -- catalog/badges/stakeholder-management.yml --
+            name: Stakeholder Management
+            tier: capability
+            issuer: academy
+            governance:
+              approvals:
+                - { step: sme-review, name: SME review, by: Guild, date: 2026-01-10 }
+                - { step: council-signoff, by: Council }
+            """).AssertOk();
+        site.AssertFile("badges/stakeholder-management/index.html",
+            "<span class=\"step\">SME review</span> by Guild", "<span class=\"step\">council-signoff</span> by Council", "! Sme review");
+    }
+
+    [Fact]
     public void BadgePage_MarksThePassingLevelOfEachRubricCriterion()
     {
         using var site = TestSite.Build().AssertOk();
