@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using CredentialSite.Rdf.JsonLd;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Crypto.Signers;
+
+namespace CredentialSite.Rdf.DataIntegrity;
+
+/// <summary>
+/// The eddsa-rdfc-2022 cryptosuite (W3C VC-DI-EdDSA §3.3): transform = RDFC-1.0 canonical N-Quads of the JSON-LD,
+/// hash = SHA-256(canonical proof configuration) || SHA-256(canonical document), Ed25519 signature as base58btc
+/// multibase proofValue. Contexts come only from the given loader (the pinned set by default). Deterministic.
+/// </summary>
+public static class EddsaRdfc2022
+{
+    /// <summary>
+    /// Signs a document: <paramref name="proofOptions"/> is the proof without proofValue (type, cryptosuite, created,
+    /// verificationMethod, proofPurpose); returns the document with the proof (proofValue added) as its "proof".
+    /// </summary>
+    public static JsonObject Sign(JsonObject document, JsonObject proofOptions, ReadOnlySpan<byte> secretSeed, JsonLdOptions? options = null)
+    {
+        var unsigned = (JsonObject)document.DeepClone();
+        unsigned.Remove("proof");
+        var proof = (JsonObject)proofOptions.DeepClone();
+        proof.Remove("proofValue");
+        var signer = new Ed25519Signer();
+        signer.Init(true, new Ed25519PrivateKeyParameters(secretSeed.ToArray()));
+        var data = HashData(unsigned, proof, options);
+        signer.BlockUpdate(data, 0, data.Length);
+        proof["proofValue"] = Base58Btc.EncodeMultibase(signer.GenerateSignature());
+        unsigned["proof"] = proof;
+        return unsigned;
+    }
+
+    /// <summary>Verifies the document's single eddsa-rdfc-2022 proof against an Ed25519 public key.</summary>
+    public static bool Verify(JsonObject securedDocument, ReadOnlySpan<byte> publicKey, JsonLdOptions? options = null)
+    {
+        var unsigned = (JsonObject)securedDocument.DeepClone();
+        if (unsigned["proof"] is not JsonObject proof || proof["proofValue"]?.GetValue<string>() is not { } proofValue) return false;
+        if (proof["type"]?.GetValue<string>() != "DataIntegrityProof" || proof["cryptosuite"]?.GetValue<string>() != "eddsa-rdfc-2022")
+            return false;
+        unsigned.Remove("proof");
+        proof.Remove("proofValue");
+        byte[] signature;
+        try { signature = Base58Btc.DecodeMultibase(proofValue); }
+        catch (FormatException) { return false; }
+        var verifier = new Ed25519Signer();
+        verifier.Init(false, new Ed25519PublicKeyParameters(publicKey.ToArray()));
+        var data = HashData(unsigned, proof, options);
+        verifier.BlockUpdate(data, 0, data.Length);
+        return signature.Length == 64 && verifier.VerifySignature(signature);
+    }
+
+    /// <summary>SHA-256(canonical proof configuration) followed by SHA-256(canonical document): the 64 bytes signed.</summary>
+    public static byte[] HashData(JsonObject unsignedDocument, JsonObject proofConfiguration, JsonLdOptions? options = null)
+    {
+        var config = (JsonObject)proofConfiguration.DeepClone();
+        config.Remove("proofValue");
+        if (unsignedDocument["@context"] is { } context) config["@context"] = context.DeepClone();
+        var proofHash = SHA256.HashData(Encoding.UTF8.GetBytes(JsonLdToRdf.Canonicalize(config.ToJsonString(), options)));
+        var documentHash = SHA256.HashData(Encoding.UTF8.GetBytes(JsonLdToRdf.Canonicalize(unsignedDocument.ToJsonString(), options)));
+        return [.. proofHash, .. documentHash];
+    }
+}
