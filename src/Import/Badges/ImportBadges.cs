@@ -135,7 +135,7 @@ public static class ImportBadges
             {
                 Badges = (r.RequiredBadges, r.OptionalBadges.Concat(recommend[r.Id].Where(b => !r.RequiredBadges.Contains(b) && !r.OptionalBadges.Contains(b))).ToList()),
             }).ToList();
-            var file = SourceFolder.YamlFiles(source.Roles).First(f => Path.GetFileNameWithoutExtension(f) == ladder.Id);
+            var file = source.YamlFiles(source.Roles).Files.First(f => Path.GetFileNameWithoutExtension(f) == ladder.Id);
             var before = File.ReadAllText(file);
             var (after, hunks, error) = LadderYaml.Update(before, edits, []);
             if (after is null)

@@ -65,7 +65,7 @@ public static class ImportRoles
         if (diags.HasErrors) return null;
 
         var plan = new ImportPlan();
-        var file = SourceFolder.YamlFiles(source.Roles).FirstOrDefault(f => Path.GetFileNameWithoutExtension(f) == ladderId)
+        var file = source.YamlFiles(source.Roles).Files.FirstOrDefault(f => Path.GetFileNameWithoutExtension(f) == ladderId)
             ?? Path.Combine(source.Roles, ladderId + ".yml");
         var rel = source.Relative(file);
         if (!File.Exists(file))
