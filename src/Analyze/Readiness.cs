@@ -36,7 +36,7 @@ public sealed record ReadinessReport(
     IReadOnlyList<HeldBadge> Held);
 
 /// <summary>
-/// Promotion readiness, exactly as README "Readiness" states it. A badge counts when it is held,
+/// Promotion readiness, exactly as docs/catalog-format.md "Readiness" states it. A badge counts when it is held,
 /// visible (hidden ones never get here), not expired at asOf and offered (<see cref="CanCount"/>: not a draft,
 /// even one published with --drafts, and not retired). For each package the
 /// engine finds an assignment of counting badges to rule slots in which each badge fills at most one

@@ -10,7 +10,7 @@ public sealed record Score(double Value, string Band, IReadOnlyList<ScoreRow> Ro
     public string Display => Value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>The two scores of the catalog format, computed exactly as README "Scores" documents.</summary>
+/// <summary>The two scores of the catalog format, computed exactly as docs/catalog-format.md "Scores" documents.</summary>
 public static class Scores
 {
     /// <summary>Issuer vetting: weighted share of checks met (yes 1, partial 0.5, no or missing 0), 0-100.</summary>

@@ -8,7 +8,9 @@ public sealed record Diagnostic(Severity Severity, string Code, string Message, 
     public override string ToString()
     {
         var kind = Severity == Severity.Error ? "error" : "warning";
-        var line = $"{Location}: {kind} {Code}: {Message}";
-        return Hint is null ? line : line + Environment.NewLine + "    hint: " + Hint;
+        // One line per diagnostic, whatever a quoted value holds (a value may hold a line break); a hint's own lines
+        // are indented under it, so every line a run prints is a diagnostic or belongs to the one above it.
+        var line = $"{Location}: {kind} {Code}: {Message.ReplaceLineEndings("\\n")}";
+        return Hint is null ? line : line + Environment.NewLine + "    hint: " + Hint.ReplaceLineEndings(Environment.NewLine + "          ");
     }
 }

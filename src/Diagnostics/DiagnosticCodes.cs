@@ -2,7 +2,7 @@ namespace CredentialSite.Diagnostics;
 
 /// <summary>
 /// Stable diagnostic codes. Do not renumber or reuse a code: users search for them and tests assert them.
-/// Every code is documented in README.md (section "Diagnostics").
+/// Every code is documented in docs/diagnostics.md.
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -49,7 +49,7 @@ public static class DiagnosticCodes
     public const string CsvUnknownName = "CS0302";
     public const string CsvBadValue = "CS0303";
 
-    /// <summary>Every code with a one-line description, for the README and for tests.</summary>
+    /// <summary>Every code with a one-line description, for docs/diagnostics.md and for tests.</summary>
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
         [YamlSyntax] = "YAML syntax error",

@@ -4,7 +4,7 @@ using CredentialSite.Diagnostics;
 namespace CredentialSite.Load;
 
 /// <summary>
-/// The layout of a site's source folder (see README "Source folder"), and the one way to list its files: a symbolic
+/// The layout of a site's source folder (see docs/catalog-format.md), and the one way to list its files: a symbolic
 /// link is followed only when, with every link on its way resolved, it stays inside the source folder; a link that
 /// leads out is reported (CS0103) and never read, so no file from elsewhere on the machine (<c>/etc/passwd</c>,
 /// <c>/proc/self/environ</c>) can reach the site.

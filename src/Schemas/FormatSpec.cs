@@ -39,6 +39,8 @@ public static class FormatSpec
             F("methods", MapOf(Number("A weight from 0 to 1.", minimum: 0), "Overrides of assessment-method weights, e.g. { knowledge-exam: 0.3 }.")))),
         F("vetting", Object("Issuer vetting settings.",
             F("weights", MapOf(Number("A weight.", minimum: 0), "Overrides of vetting-check weights, e.g. { publishedRubrics: 15 }.")))),
+        F("markdown", Object("How catalog Markdown is rendered.",
+            F("unsafe", Bool("Render raw HTML and every link of catalog Markdown as written (default false: raw HTML is omitted, as in Hugo). Portfolio Markdown is never trusted.")))),
         F("cname", Text("A custom domain for GitHub Pages; writes a CNAME file.").Example("credentials.example.org")),
         F("badgesPerPage", Integer("How many badges a page of the badge index lists (default 250).", minimum: 1)));
 

@@ -87,7 +87,8 @@ public static partial class FuzzRun
         var errors = 0;
         foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (line.StartsWith("    hint: ", StringComparison.Ordinal) || line.StartsWith("failed: ", StringComparison.Ordinal)) continue;
+            // A hint, and the indented lines of a hint that has several, belong to the diagnostic above.
+            if (line.StartsWith("    ", StringComparison.Ordinal) || line.StartsWith("failed: ", StringComparison.Ordinal)) continue;
             var m = DiagnosticLine().Match(line);
             if (!m.Success) return $"a line that is not a located diagnostic: {line}";
             if (m.Groups["path"].Value.StartsWith("theme/", StringComparison.Ordinal)) return $"an error blamed on the theme: {line}";

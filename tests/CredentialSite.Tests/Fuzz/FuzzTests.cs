@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace CredentialSite.Tests.Fuzz;
 
 /// <summary>
-/// Seeded mutation fuzzing of the whole tool (README "Reliability"): a few hundred mutants of the sample and of the
+/// Seeded mutation fuzzing of the whole tool (docs/reliability.md): a few hundred mutants of the sample and of the
 /// minimal inline catalog per run, each built by the command line into a copy of a good build's output. A run that
 /// finds nothing passes; each finding is printed with the mutant's seed and what was mutated. For a long local run:
 /// <c>CREDENTIALSITE_FUZZ_MUTANTS=10000 dotnet test tests/CredentialSite.Tests --filter FullyQualifiedName~Fuzz</c>
