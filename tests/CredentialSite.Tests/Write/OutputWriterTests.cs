@@ -134,7 +134,7 @@ public class OutputWriterTests
         var files = TestSite.FilesUnder(fresh);
         Assert.Equal(files, site.OutputFiles());
         foreach (var f in files)
-            Assert.True(File.ReadAllBytes(Path.Combine(fresh, f)).SequenceEqual(File.ReadAllBytes(Path.Combine(site.Output, f))), $"{f} differs");
+            Assert.Equal(File.ReadAllText(Path.Combine(fresh, f)), File.ReadAllText(Path.Combine(site.Output, f)));
 
         // A template change re-renders every page.
         site.Write("theme/templates/404.html", "<h1>Lost</h1>");
