@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Helpers;
+using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -81,8 +82,8 @@ public sealed class MarkdownRenderer
         if (markdown is null || markdown.Count(c => c < 128 && (char.IsPunctuation(c) || char.IsSymbol(c))) < MinPunctuationToCheck) return false;
         try
         {
-            Markdig.Markdown.ToHtml(markdown, _trusted);
-            Markdig.Markdown.ToHtml(markdown, _untrusted);
+            RenderDiscarding(markdown, _trusted);
+            RenderDiscarding(markdown, _untrusted);
             Markdig.Markdown.ToPlainText(markdown, _untrusted);
             return false;
         }
@@ -93,6 +94,19 @@ public sealed class MarkdownRenderer
     }
 
     private const int MinPunctuationToCheck = 32;
+
+    /// <summary>
+    /// Renders with a renderer of its own, never one of the pipeline's pooled renderers: Markdig does not reset every
+    /// switch a renderer flips mid-render (implicit paragraphs in a tight list, plain alt text in an image), so a render
+    /// that throws would hand the pool a renderer that drops the next page's tags.
+    /// </summary>
+    private static void RenderDiscarding(string markdown, MarkdownPipeline pipeline)
+    {
+        var document = Markdig.Markdown.Parse(markdown, pipeline);
+        var renderer = new HtmlRenderer(TextWriter.Null);
+        pipeline.Setup(renderer);
+        renderer.Render(document);
+    }
 
     // Kept per text instance (the catalog record's string), for as long as that string lives: a record replaced in serve
     // takes its plain text with it, and a lookup does not hash a long text.
