@@ -22,10 +22,10 @@ public static class LoadCatalog
             return read is not null && options.BadgesPerPage is { } perPage ? read with { BadgesPerPage = perPage } : read;
         }, strings);
 
-        var issuers = ReadAll(source, source.Issuers, diags, parsed, ReadCatalog.Issuer, strings);
-        var frameworks = ReadAll(source, source.Competencies, diags, parsed, ReadCatalog.Framework, strings);
-        var badges = ReadAll(source, source.Badges, diags, parsed, ReadCatalog.Badge, strings);
-        var ladders = ReadAll(source, source.Roles, diags, parsed, ReadCatalog.Ladder, strings);
+        var (issuers, unreadableIssuers) = ReadAll(source, source.Issuers, diags, parsed, ReadCatalog.Issuer, strings);
+        var (frameworks, _) = ReadAll(source, source.Competencies, diags, parsed, ReadCatalog.Framework, strings);
+        var (badges, unreadableBadges) = ReadAll(source, source.Badges, diags, parsed, ReadCatalog.Badge, strings);
+        var (ladders, _) = ReadAll(source, source.Roles, diags, parsed, ReadCatalog.Ladder, strings);
         var pages = LoadPages.Run(source, diags);
         var portfolios = LoadPortfolios.Run(source, diags, parsed, strings);
         var assets = source.FilesUnder(source.Assets, diags)
@@ -33,7 +33,11 @@ public static class LoadCatalog
             .ToList();
 
         if (site is null) return null;
-        return new Catalog(site, issuers, frameworks, badges, ladders, pages, portfolios, assets);
+        return new Catalog(site, issuers, frameworks, badges, ladders, pages, portfolios, assets)
+        {
+            UnreadableIssuers = unreadableIssuers,
+            UnreadableBadges = unreadableBadges,
+        };
     }
 
     /// <summary>Reads one file, or takes its record from <paramref name="parsed"/> when the file did not change; <paramref name="read"/>
@@ -50,7 +54,8 @@ public static class LoadCatalog
         return result;
     }
 
-    private static IReadOnlyList<T> ReadAll<T>(SourceFolder source, string folder, DiagnosticBag diags, ParsedFiles? parsed,
+    /// <summary>Reads every file of a folder: the records read, and the ids (file names) of files that gave none.</summary>
+    private static (IReadOnlyList<T> Read, IReadOnlySet<string> Unreadable) ReadAll<T>(SourceFolder source, string folder, DiagnosticBag diags, ParsedFiles? parsed,
         Func<YamlFields, string, DiagnosticBag, T?> read, SharedStrings strings) where T : class
     {
         // x.yml and x.yaml would both claim the id x: the first (in name order) wins, the second is an error.
@@ -70,6 +75,7 @@ public static class LoadCatalog
             var id = Path.GetFileNameWithoutExtension(files[i]);
             results[i] = ReadFile(files[i], source, diags, parsed, (fields, bag) => read(fields, id, bag), strings);
         });
-        return results.OfType<T>().ToList();
+        var unreadable = files.Where((_, i) => results[i] is null).Select(f => Path.GetFileNameWithoutExtension(f)!).ToHashSet(StringComparer.Ordinal);
+        return (results.OfType<T>().ToList(), unreadable);
     }
 }

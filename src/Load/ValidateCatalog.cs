@@ -30,6 +30,7 @@ public static class ValidateCatalog
         void Ref(IReadOnlyDictionary<string, object> known, string? id, string kind, LocationMap spans, string path)
         {
             if (id is null || known.ContainsKey(id)) return;
+            if (kind == "issuer" && catalog.UnreadableIssuers.Contains(id) || kind == "badge" && catalog.UnreadableBadges.Contains(id)) return;
             diags.Error(DiagnosticCodes.UnknownReference, spans.At(path), $"unknown {kind} '{id}'", Suggest.Hint(id, known.Keys, kind));
         }
         var issuerIds = issuers.ToDictionary(kv => kv.Key, kv => (object)kv.Value);

@@ -41,7 +41,8 @@ public static class ValidatePortfolios
                     File(source, p, earned.Evidence[e].File, spans.At($"{at}.evidence[{e}].file"), diags, UntrustedFiles.EvidenceTypes);
                 if (!badges.TryGetValue(earned.Badge, out var badge))
                 {
-                    diags.Error(DiagnosticCodes.UnknownReference, spans.At(at + ".badge"), $"unknown badge '{earned.Badge}'",
+                    if (!catalog.UnreadableBadges.Contains(earned.Badge)) // else its file's own errors say why
+                        diags.Error(DiagnosticCodes.UnknownReference, spans.At(at + ".badge"), $"unknown badge '{earned.Badge}'",
                         Suggest.Hint(earned.Badge, badges.Keys, "badge"));
                     continue;
                 }

@@ -9,4 +9,12 @@ public sealed record Catalog(
     IReadOnlyList<Ladder> Ladders,
     IReadOnlyList<FreePage> Pages,
     IReadOnlyList<Portfolio> Portfolios,
-    IReadOnlyList<string> Assets);
+    IReadOnlyList<string> Assets)
+{
+    /// <summary>Ids (file names) of issuer files that exist but could not be read: their errors are reported at the
+    /// file, so references to them are not reported again as unknown.</summary>
+    public IReadOnlySet<string> UnreadableIssuers { get; init; } = new HashSet<string>();
+
+    /// <summary>Ids (file names) of badge files that exist but could not be read (see <see cref="UnreadableIssuers"/>).</summary>
+    public IReadOnlySet<string> UnreadableBadges { get; init; } = new HashSet<string>();
+}

@@ -82,4 +82,29 @@ public class PhantomErrorsTests
             "input/portfolios/ann/portfolio.yml:1:1: error CS0003: missing required field 'name'",
             "input/portfolios/ann/portfolio.yml:3:13: error CS0009: unknown role 'engineer-3'");
     }
+
+    [Fact]
+    public void ABadgeOrIssuerFileThatDoesNotParse_IsReportedOnce_NotAsUnknownWhereverItIsNamed()
+    {
+        using var site = TestSite.Build("""
+            -- catalog/badges/code-review.yml --
+            name: Code Review
+            tier: [capability
+            -- catalog/issuers/academy.yml --
+            name: Test Academy
+            type: {university
+            -- input/portfolios/ann/portfolio.yml --
+            name: Ann
+            consent: { publish: true, scope: [profile, badges] }
+            badges:
+              - { badge: code-review, issued: 2026-01-01 }
+            """);
+
+        // The ladder, the other badge and the portfolio name code-review, and every badge names academy: only the two
+        // files' own syntax errors are reported.
+        var lines = site.Diagnostics.Select(d => d.ToString()).ToList();
+        Assert.All(lines, d => Assert.DoesNotContain("CS0009", d));
+        Assert.Contains(lines, d => d.StartsWith("catalog/badges/code-review.yml:", StringComparison.Ordinal));
+        Assert.Contains(lines, d => d.StartsWith("catalog/issuers/academy.yml:", StringComparison.Ordinal));
+    }
 }
