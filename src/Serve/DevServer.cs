@@ -16,24 +16,19 @@ namespace CredentialSite.Serve;
 /// </summary>
 public sealed class DevServer : IDisposable
 {
-    public const string EventsPath = "/__credentialsite/events";
-    public const string ScriptPath = "/__credentialsite/live.js";
+    public const string EventsPath = LiveReload.EventsPath;
+    public const string ScriptPath = LiveReload.ScriptPath;
 
     private readonly BuildOptions _options;
     private readonly TextWriter _log;
     private readonly HttpListener _listener = new();
-    private readonly List<Client> _clients = [];
+    private readonly LiveReload _tabs = new();
     // Pages rendered ahead of a rebuild (output path -> HTML), served until the rebuild is written or fails.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _ahead = new(StringComparer.Ordinal);
-    private readonly object _gate = new();
     private readonly SemaphoreSlim _changed = new(0);
     private readonly Load.ParsedFiles _parsed = new(); // a rebuild re-parses only the files that changed
 
-    // What the watcher saw since the last rebuild began (full paths), for ParsedFiles.Since; _watchComplete is false
-    // while that is not the whole story (before the first build, or after the watcher lost events).
-    private readonly object _watchGate = new();
-    private HashSet<string> _edited = new(StringComparer.Ordinal), _moved = new(StringComparer.Ordinal);
-    private bool _watchComplete;
+    private readonly WatchedChanges _seen = new(); // what the watcher saw since the last rebuild began
 
     private CancellationTokenSource? _building; // the rebuild in progress, cancelled by a newer change
     private FileSystemWatcher? _watcher;
@@ -85,8 +80,7 @@ public sealed class DevServer : IDisposable
         void On(bool moved, params string[] paths)
         {
             if (!paths.Any(Watched)) return;
-            lock (_watchGate)
-                foreach (var path in paths) (moved ? _moved : _edited).Add(Path.GetFullPath(path));
+            _seen.Add(moved, paths);
             Changed();
         }
         _watcher.Changed += (_, e) => On(false, e.FullPath);
@@ -94,7 +88,7 @@ public sealed class DevServer : IDisposable
         _watcher.Deleted += (_, e) => On(true, e.FullPath);
         _watcher.Renamed += (_, e) => On(true, e.FullPath, e.OldFullPath);
         // Events were lost (the kernel's queue overflowed): the next rebuild checks every file.
-        _watcher.Error += (_, _) => { lock (_watchGate) _watchComplete = false; Changed(); };
+        _watcher.Error += (_, _) => { _seen.Lost(); Changed(); };
         _watcher.EnableRaisingEvents = true;
         Build(first: true);
         if (Refused is not null) return; // nothing to serve, and a folder that is not the site's must not be served
@@ -172,7 +166,7 @@ public sealed class DevServer : IDisposable
     private void WarmUp()
     {
         if (Builds == 0 || _lastError is not null) return;
-        var report = TakeReport();
+        var report = _seen.Take();
         _parsed.Since(report);
         using var warm = new CancellationTokenSource();
         try
@@ -185,7 +179,7 @@ public sealed class DevServer : IDisposable
         }
         catch (OperationCanceledException) { }
         catch (Exception) { /* the first real rebuild reports it */ }
-        finally { GiveBack(report); }
+        finally { _seen.GiveBack(report); }
         CollectWhileIdle();
     }
 
@@ -218,34 +212,6 @@ public sealed class DevServer : IDisposable
         if (Stats) _log.WriteLine($"  collected while idle: {clock.ElapsedMilliseconds} ms");
     }
 
-    /// <summary>The watcher's report for the rebuild about to start (null: check every file), and a fresh one begins.</summary>
-    private Load.ParsedFiles.Report? TakeReport()
-    {
-        lock (_watchGate)
-        {
-            var report = _watchComplete ? new Load.ParsedFiles.Report(_edited, _moved) : null;
-            (_edited, _moved, _watchComplete) = (new(StringComparer.Ordinal), new(StringComparer.Ordinal), true);
-            return report;
-        }
-    }
-
-    /// <summary>A rebuild that did not finish hands its report on to the next one.</summary>
-    private void GiveBack(Load.ParsedFiles.Report? report)
-    {
-        lock (_watchGate)
-        {
-            if (report is null) _watchComplete = false;
-            else
-            {
-                _edited.UnionWith(report.Changed);
-                _moved.UnionWith(report.Moved);
-            }
-        }
-    }
-
-    /// <summary>An open tab's event stream, and the page (output path) it shows, if it said.</summary>
-    private sealed record Client(HttpListenerResponse Response, string? Page);
-
     /// <summary>
     /// Rebuilds (only changed files are re-parsed and rewritten) and tells the open tabs what happened: the tabs
     /// whose pages were rendered ahead reload as soon as those are ready, the others when the site is written.
@@ -258,24 +224,22 @@ public sealed class DevServer : IDisposable
         var collections = GC.CollectionCount(0);
         var allocated = GC.GetTotalAllocatedBytes();
         BuildResult result;
-        var told = new HashSet<Client>();
+        var told = new HashSet<LiveReload.Client>();
         void RenderAhead(Func<string, byte[]?> render)
         {
             if (first) return;
-            List<Client> clients;
-            lock (_gate) clients = _clients.Where(c => c.Page is not null).ToList();
-            foreach (var group in clients.GroupBy(c => c.Page!))
+            foreach (var group in _tabs.WithPages().GroupBy(c => c.Page!))
                 if (render(group.Key) is { } html)
                 {
                     _ahead[group.Key] = html;
                     told.UnionWith(group);
                 }
             if (told.Count > 0)
-                Broadcast("reload", new { ahead = true, ms = clock.ElapsedMilliseconds, gcs = GC.CollectionCount(0) - collections, mb = (GC.GetTotalAllocatedBytes() - allocated) >> 20 }, told.Contains);
+                _tabs.Broadcast("reload", new { ahead = true, ms = clock.ElapsedMilliseconds, gcs = GC.CollectionCount(0) - collections, mb = (GC.GetTotalAllocatedBytes() - allocated) >> 20 }, told.Contains);
         }
         using var building = new CancellationTokenSource();
         if (!first) Volatile.Write(ref _building, building);
-        var report = TakeReport();
+        var report = _seen.Take();
         _parsed.Since(report);
         try
         {
@@ -283,14 +247,14 @@ public sealed class DevServer : IDisposable
         }
         catch (OperationCanceledException)
         {
-            GiveBack(report);
+            _seen.GiveBack(report);
             // A newer save is waiting: its rebuild follows at once. Pages rendered ahead stay served until it replaces them.
             _log.WriteLine($"rebuild dropped after {clock.ElapsedMilliseconds} ms: a newer change is being built");
             return;
         }
         catch (Exception e)
         {
-            GiveBack(null);
+            _seen.GiveBack(null);
             _ahead.Clear();
             Report($"internal error: {e.GetType().Name}: {e.Message}");
             return;
@@ -316,7 +280,7 @@ public sealed class DevServer : IDisposable
         if (Stats) _log.WriteLine("  " + string.Join(", ", result.Stages.Select(s => $"{s.Stage} {s.Elapsed.TotalMilliseconds:0} ms")));
         _lastError = null;
         _log.WriteLine($"{(Builds == 1 ? "built" : "rebuilt")}: {result.FilesChanged} of {result.FilesWritten} files changed ({clock.ElapsedMilliseconds} ms)");
-        Broadcast("reload", new { changed = result.FilesChanged }, c => !told.Contains(c));
+        _tabs.Broadcast("reload", new { changed = result.FilesChanged }, c => !told.Contains(c));
     }
 
     private void Report(string diagnostics)
@@ -324,27 +288,7 @@ public sealed class DevServer : IDisposable
         _lastError = diagnostics;
         _log.WriteLine(diagnostics);
         _log.WriteLine("build failed: the last good site is still served");
-        Broadcast("build-error", new { diagnostics });
-    }
-
-    private void Broadcast(string name, object data, Func<Client, bool>? to = null)
-    {
-        var bytes = Encoding.UTF8.GetBytes($"event: {name}\ndata: {JsonSerializer.Serialize(data)}\n\n");
-        lock (_gate)
-        {
-            foreach (var client in _clients.Where(to ?? (_ => true)).ToList())
-            {
-                try
-                {
-                    client.Response.OutputStream.Write(bytes);
-                    client.Response.OutputStream.Flush();
-                }
-                catch (Exception)
-                {
-                    _clients.Remove(client);
-                }
-            }
-        }
+        _tabs.Broadcast("build-error", new { diagnostics });
     }
 
     private void Serve(HttpListenerContext context)
@@ -358,22 +302,22 @@ public sealed class DevServer : IDisposable
                 response.ContentType = "text/event-stream";
                 response.Headers["Cache-Control"] = "no-store";
                 response.SendChunked = true;
-                lock (_gate) _clients.Add(new Client(response, OutputPath(context.Request.QueryString["page"])));
-                if (_lastError is { } error) Broadcast("build-error", new { diagnostics = error });
-                else Broadcast("hello", new { builds = Builds });
+                _tabs.Add(new LiveReload.Client(response, StaticFiles.OutputPath(BasePath, context.Request.QueryString["page"])));
+                if (_lastError is { } error) _tabs.Broadcast("build-error", new { diagnostics = error });
+                else _tabs.Broadcast("hello", new { builds = Builds });
                 return; // kept open for later events
             }
             if (path == ScriptPath)
             {
-                Send(response, 200, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes(LiveScript));
+                StaticFiles.Send(response, 200, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes(LiveReload.Script));
                 return;
             }
-            if (OutputPath(path) is { } rel && _ahead.TryGetValue(rel, out var ahead))
+            if (StaticFiles.OutputPath(BasePath, path) is { } rel && _ahead.TryGetValue(rel, out var ahead))
             {
-                Send(response, 200, "text/html; charset=utf-8", InjectScript(ahead));
+                StaticFiles.Send(response, 200, "text/html; charset=utf-8", LiveReload.InjectScript(ahead));
                 return;
             }
-            var file = Resolve(path);
+            var file = StaticFiles.Resolve(_options.Output, BasePath, path);
             var status = 200;
             if (file is null)
             {
@@ -387,9 +331,9 @@ public sealed class DevServer : IDisposable
                 file = Path.Combine(_options.Output, "404.html");
             }
             var bytes = File.Exists(file) ? File.ReadAllBytes(file) : Encoding.UTF8.GetBytes("not found");
-            var type = ContentType(file);
-            if (type.StartsWith("text/html", StringComparison.Ordinal)) bytes = InjectScript(bytes);
-            Send(response, status, type, bytes);
+            var type = StaticFiles.ContentType(file);
+            if (type.StartsWith("text/html", StringComparison.Ordinal)) bytes = LiveReload.InjectScript(bytes);
+            StaticFiles.Send(response, status, type, bytes);
         }
         catch (Exception)
         {
@@ -397,94 +341,10 @@ public sealed class DevServer : IDisposable
         }
     }
 
-    /// <summary>The output path of the HTML page at a URL path (<c>/base/badges/x/</c> is <c>badges/x/index.html</c>), or null.</summary>
-    private string? OutputPath(string? urlPath)
-    {
-        if (urlPath is null || !urlPath.StartsWith(BasePath, StringComparison.Ordinal)) return null;
-        var rel = urlPath[BasePath.Length..];
-        if (rel.Length == 0 || rel.EndsWith('/')) return rel + "index.html";
-        return rel.EndsWith(".html", StringComparison.Ordinal) ? rel : null;
-    }
-
-    private string? Resolve(string path)
-    {
-        if (!path.StartsWith(BasePath, StringComparison.Ordinal)) return null;
-        var full = Path.GetFullPath(Path.Combine(_options.Output, path[BasePath.Length..]));
-        if (!full.StartsWith(_options.Output, StringComparison.Ordinal)) return null;
-        if (Directory.Exists(full)) full = Path.Combine(full, "index.html");
-        return File.Exists(full) ? full : null;
-    }
-
-    private static void Send(HttpListenerResponse response, int status, string type, byte[] bytes)
-    {
-        response.StatusCode = status;
-        response.ContentType = type;
-        response.Headers["Cache-Control"] = "no-store";
-        response.ContentLength64 = bytes.Length;
-        response.OutputStream.Write(bytes);
-        response.Close();
-    }
-
-    private static byte[] InjectScript(byte[] html)
-    {
-        var text = Encoding.UTF8.GetString(html);
-        var tag = $"<script src=\"{ScriptPath}\"></script>";
-        var at = text.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
-        return Encoding.UTF8.GetBytes(at < 0 ? text + tag : text.Insert(at, tag));
-    }
-
-    private static string ContentType(string file) => Path.GetExtension(file).ToLowerInvariant() switch
-    {
-        ".html" => "text/html; charset=utf-8",
-        ".css" => "text/css; charset=utf-8",
-        ".js" => "text/javascript; charset=utf-8",
-        ".json" => "application/json",
-        ".svg" => "image/svg+xml",
-        ".xml" => "application/xml",
-        ".txt" or ".md" => "text/plain; charset=utf-8",
-        ".png" => "image/png",
-        ".jpg" or ".jpeg" => "image/jpeg",
-        ".pdf" => "application/pdf",
-        _ => "application/octet-stream",
-    };
-
-    /// <summary>Reloads the tab after a good build; shows the diagnostics over the page after a failed one.</summary>
-    private const string LiveScript = """
-        (function () {
-          'use strict';
-          var overlay = null;
-          function show(text) {
-            if (!overlay) {
-              overlay = document.createElement('div');
-              overlay.id = 'credentialsite-error-overlay';
-              overlay.setAttribute('role', 'alertdialog');
-              overlay.setAttribute('aria-label', 'Build failed');
-              overlay.style.cssText = 'position:fixed;inset:0;z-index:99999;background:rgba(20,0,0,.92);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem;overflow:auto';
-              document.body.appendChild(overlay);
-            }
-            overlay.innerHTML = '';
-            var h = document.createElement('h2');
-            h.textContent = 'Build failed: the last good site is still served';
-            var pre = document.createElement('pre');
-            pre.style.whiteSpace = 'pre-wrap';
-            pre.textContent = text;
-            overlay.appendChild(h);
-            overlay.appendChild(pre);
-          }
-          var events = new EventSource('/__credentialsite/events?page=' + encodeURIComponent(location.pathname));
-          events.addEventListener('reload', function () { location.reload(); });
-          events.addEventListener('build-error', function (e) { show(JSON.parse(e.data).diagnostics); });
-        })();
-        """;
-
     public void Dispose()
     {
         _watcher?.Dispose();
-        lock (_gate)
-        {
-            foreach (var c in _clients) try { c.Response.Abort(); } catch (Exception) { /* closed */ }
-            _clients.Clear();
-        }
+        _tabs.Dispose();
         if (_listener.IsListening) _listener.Stop();
         _listener.Close();
     }
