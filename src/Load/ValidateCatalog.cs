@@ -73,6 +73,7 @@ public static class ValidateCatalog
                 Ref(competencyIds, b.Competencies[i].Competency, "competency", b.Spans, $"competencies[{i}].competency");
                 Level(b.Competencies[i].Competency, b.Competencies[i].Level, b.Spans, $"competencies[{i}].level");
             }
+            ListedOnce(b.Competencies.Select(c => c.Competency).ToList(), "competency", b.Spans, i => $"competencies[{i}].competency", diags);
             for (var i = 0; i < b.Prerequisites.Count; i++) Ref(badgeIds, b.Prerequisites[i], "badge", b.Spans, $"prerequisites[{i}]");
             for (var i = 0; i < b.StacksInto.Count; i++) Ref(badgeIds, b.StacksInto[i], "badge", b.Spans, $"stacksInto[{i}]");
             if (b.Rubric is { } rubric)
@@ -101,6 +102,9 @@ public static class ValidateCatalog
                 }
                 for (var i = 0; i < role.RequiredBadges.Count; i++) Ref(badgeIds, role.RequiredBadges[i], "badge", ladder.Spans, $"{p}.badges.required[{i}]");
                 for (var i = 0; i < role.OptionalBadges.Count; i++) Ref(badgeIds, role.OptionalBadges[i], "badge", ladder.Spans, $"{p}.badges.optional[{i}]");
+                ListedOnce(role.Competencies.Select(c => c.Competency).ToList(), "competency", ladder.Spans, i => $"{p}.competencies[{i}].competency", diags);
+                ListedOnce([.. role.RequiredBadges, .. role.OptionalBadges], "badge", ladder.Spans,
+                    i => i < role.RequiredBadges.Count ? $"{p}.badges.required[{i}]" : $"{p}.badges.optional[{i - role.RequiredBadges.Count}]", diags);
                 if (role.Promotion is not { } promotion) continue;
                 for (var i = 0; i < promotion.From.Count; i++) Ref(roleIds, promotion.From[i], "role", ladder.Spans, $"{p}.promotion.from[{i}]");
                 for (var k = 0; k < promotion.Packages.Count; k++)
@@ -191,5 +195,20 @@ public static class ValidateCatalog
                     $"already defined at {at(map[id(item)])}; {kind} ids must be unique");
         }
         return map;
+    }
+
+    /// <summary>
+    /// A competency or badge listed twice in one list (a role's expected competencies or badges, a badge's competencies) is
+    /// an error at the second mention: the two entries could disagree (two levels), and one page would show it twice.
+    /// </summary>
+    private static void ListedOnce(IReadOnlyList<string?> ids, string kind, LocationMap spans, Func<int, string> path, DiagnosticBag diags)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (ids[i] is not { } id || first.TryAdd(id, i)) continue;
+            diags.Error(DiagnosticCodes.DuplicateId, spans.At(path(i)), $"the {kind} '{id}' is listed twice",
+                $"it is first listed at {spans.At(path(first[id]))}; keep one of them");
+        }
     }
 }

@@ -262,4 +262,39 @@ public class ValidateCatalogTests
         Assert.ThrowsAny<OperationCanceledException>(() => ValidatePortfolios.Run(catalog, new SourceFolder(site.Source), dropped, new CancellationToken(true)));
         Assert.Empty(dropped.All);
     }
+
+    [Fact]
+    public void ACompetencyOrBadgeListedTwice_IsAnErrorAtTheSecond_NotACrash()
+    {
+        // Found by the fuzz harness: a role naming a competency twice crashed the build.
+        using var site = TestSite.Build("""
+            -- catalog/roles/engineering.yml --
+            name: Engineering
+            roles:
+              - id: engineer-1
+                name: Engineer I
+                competencies:
+                  - { competency: code-quality, level: developing }
+                  - { competency: code-quality, level: proficient }
+                badges:
+                  required: [code-review]
+                  optional: [code-review]
+              - id: engineer-2
+                name: Engineer II
+                competencies:
+                  - { competency: code-quality, level: proficient }
+            -- catalog/badges/extra.yml --
+            name: Extra
+            tier: baseline
+            issuer: academy
+            competencies:
+              - { competency: influence, level: developing }
+              - { competency: influence, level: proficient }
+            """);
+
+        site.AssertDiagnostics(
+            "catalog/badges/extra.yml:6:19: error CS0008: the competency 'influence' is listed twice",
+            "catalog/roles/engineering.yml:7:23: error CS0008: the competency 'code-quality' is listed twice",
+            "catalog/roles/engineering.yml:10:18: error CS0008: the badge 'code-review' is listed twice");
+    }
 }
