@@ -48,6 +48,7 @@ public static class FormatSpec
         FileId("issuer"),
         F("name", Text("The issuer's name."), required: true),
         F("type", OneOf("What kind of organization it is.", Vocabulary.IssuerTypes), required: true),
+        F("sector", OneOf("Its sector (CTDL agentSectorType); default public for a university, private-non-profit for a professional body or industry association, else private-for-profit.", Vocabulary.IssuerSectors)),
         F("url", Url("Its web site")),
         F("email", Email("A contact address.")),
         F("description", MarkdownText("About the issuer.")),
