@@ -98,7 +98,7 @@ public sealed class RevocationLists
         var issuer = _ix.IssuersById[issuerId];
         return new StatusListCredential([OpenBadges.VcContext], url, ["VerifiableCredential", "BitstringStatusListCredential"],
             OpenBadges.ProfileId(_ix, issuerId), $"{issuer.Name}: revoked credentials",
-            _ix.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z",
+            Credentials.Stamp(_ix.AsOf),
             new StatusListSubject(url + "#list", "BitstringStatusList", Purpose, Bitstring.Encode(list.Bits)));
     }
 }

@@ -35,7 +35,8 @@ public sealed record SoProfilePage(
 
 public static class Credentials
 {
-    private static string Stamp(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+    /// <summary>A date as the VC dateTimeStamp of its midnight UTC.</summary>
+    public static string Stamp(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
 
     /// <summary>Whether <see cref="Credential"/> gives a credential: issued, with a published badge and its issuer.</summary>
     public static bool Publishes(SiteIndex ix, EarnedBadge earned) =>

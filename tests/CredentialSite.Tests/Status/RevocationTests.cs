@@ -9,15 +9,15 @@ namespace CredentialSite.Tests.Status;
 /// <summary>Revoked badges (portfolio revoked:), the issuers' Bitstring Status Lists and each credential's credentialStatus.</summary>
 public sealed class RevocationTests
 {
-    private static string Person(string id, string badge = "code-review", string? revoked = null, string issued = "2026-03-10") => $"""
-        -- input/portfolios/{id}/portfolio.yml --
-        name: {id} Doe
-        consent: {"{"} publish: true, scope: [profile, badges, readiness] {"}"}
+    private static string Person(string id, string badge = "code-review", string? revoked = null, string issued = "2026-03-10") => $$"""
+        -- input/portfolios/{{id}}/portfolio.yml --
+        name: {{id}} Doe
+        consent: { publish: true, scope: [profile, badges, readiness] }
         targetRole: engineer-1
         badges:
-          - badge: {badge}
-            issued: {issued}
-        {(revoked is null ? "" : "    revoked: " + revoked)}
+          - badge: {{badge}}
+            issued: {{issued}}
+        {{(revoked is null ? "" : "    revoked: " + revoked)}}
 
         """;
 
