@@ -71,7 +71,7 @@ public static class SiteBuild
         {
             var start = clock.Elapsed;
             ValidateCatalog.Run(loaded, checks, cancel);
-            ValidatePortfolios.Run(loaded, source, checks, cancel);
+            ValidatePortfolios.Run(loaded, source, checks, cancel, options.AsOf);
             return clock.Elapsed - start;
         });
         // Privacy: from here on only consented people and consented sections exist.

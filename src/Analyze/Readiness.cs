@@ -4,11 +4,13 @@ using CredentialSite.Render;
 namespace CredentialSite.Analyze;
 
 /// <summary>A badge someone holds, judged at asOf.</summary>
-public sealed record HeldBadge(string BadgeId, DateOnly? Issued, DateOnly? Expires, string State, bool Counts, bool ExpiresBeforeWindow)
+public sealed record HeldBadge(string BadgeId, DateOnly? Issued, DateOnly? Expires, string State, bool Counts, bool ExpiresBeforeWindow,
+    Revocation? Revoked = null)
 {
-    /// <summary>valid | expired | retired | draft | unknown | not-yet-valid.</summary>
+    /// <summary>valid | revoked | expired | retired | draft | unknown | not-yet-valid.</summary>
     public string StateText => State switch
     {
+        "revoked" => $"Revoked on {TemplateFunctions.FormatDate(Revoked!.Date)}: {Revoked.Reason}",
         "valid" => Expires is { } e ? $"valid until {TemplateFunctions.FormatDate(e)}" : "valid, does not expire",
         "expired" => $"expired on {TemplateFunctions.FormatDate(Expires)}",
         "retired" => "the badge is retired: it no longer counts",
@@ -37,7 +39,7 @@ public sealed record ReadinessReport(
 
 /// <summary>
 /// Promotion readiness, exactly as docs/catalog-format.md "Readiness" states it. A badge counts when it is held,
-/// visible (hidden ones never get here), not expired at asOf and offered (<see cref="CanCount"/>: not a draft,
+/// visible (hidden ones never get here), not revoked and not expired at asOf, and offered (<see cref="CanCount"/>: not a draft,
 /// even one published with --drafts, and not retired). For each package the
 /// engine finds an assignment of counting badges to rule slots in which each badge fills at most one
 /// slot: a maximum bipartite matching, so all rules are met whenever any valid assignment exists, and
@@ -57,13 +59,14 @@ public static class Readiness
         if (!badges.TryGetValue(earned.Badge, out var badge))
             return new HeldBadge(earned.Badge, earned.Issued, earned.Expires, "unknown", false, false);
         var expires = Expiry(earned, badge);
-        var state = badge.IsRetired ? "retired"
+        var state = earned.IsRevoked(asOf) ? "revoked"
+            : badge.IsRetired ? "retired"
             : badge.IsDraft ? "draft"
             : earned.Issued is { } issued && issued > asOf ? "not-yet-valid"
             : expires is { } e && asOf >= e ? "expired"
             : "valid";
         var beforeWindow = state == "valid" && window is { } w && expires is { } x && x <= w;
-        return new HeldBadge(badge.Id, earned.Issued, expires, state, state == "valid", beforeWindow);
+        return new HeldBadge(badge.Id, earned.Issued, expires, state, state == "valid", beforeWindow, earned.Revoked);
     }
 
     /// <summary>The explicit expiry, else issued + renewal.validFor; null when it never expires. Expired from that day on.</summary>

@@ -48,7 +48,8 @@ public sealed class SiteIndex
         // Portfolios arrive here already filtered by Privacy.ApplyConsent: only consented people, only scoped sections.
         People = catalog.Portfolios.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
         var people = People;
-        _holderCounts = new(() => people.SelectMany(p => p.Badges.Select(b => b.Badge).Distinct())
+        var asOf = AsOf;
+        _holderCounts = new(() => people.SelectMany(p => p.Badges.Where(b => !b.IsRevoked(asOf)).Select(b => b.Badge).Distinct())
             .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
         // Computed once per rule (Lazy: parallel readers of a new rule wait for one computation), from the badges that can
         // match: a rule naming badges, a competency, a tier, a cluster or an impact reads only those, not the whole catalog.
@@ -88,7 +89,7 @@ public sealed class SiteIndex
 
     /// <summary>Published people only (consented), with only their consented sections.</summary>
     public IReadOnlyList<Portfolio> People { get; }
-    /// <summary>Number of published people holding each badge (visible badges only).</summary>
+    /// <summary>Number of published people holding each badge (visible badges only, revoked ones not).</summary>
     public IReadOnlyDictionary<string, int> HolderCounts => _holderCounts.Value;
     /// <summary>Readiness by person id, for published people whose consent scope includes <c>readiness</c> only.</summary>
     public IReadOnlyDictionary<string, ReadinessReport> Readiness => _readiness.Value;

@@ -84,8 +84,16 @@ public static class LoadPortfolios
         var evidence = b.List("evidence", ReadEvidence);
         var reflection = b.Markdown("reflection");
         var visibility = b.Enum("visibility", Vocabulary.Visibilities) ?? "public";
+        Revocation? revoked = null;
+        if (b.Map("revoked") is { } r)
+        {
+            var date = r.Date("date", required: true);
+            var reason = r.Text("reason", required: true);
+            r.Finish();
+            if (date is { } d && reason is not null) revoked = new Revocation(d, reason);
+        }
         return badge is null ? null
-            : new EarnedBadge(badge, version, issued, expires, credentialId, credential, results, evidence, reflection, visibility, path);
+            : new EarnedBadge(badge, version, issued, expires, credentialId, credential, results, evidence, reflection, visibility, path, revoked);
     }
 
     private static PortfolioEvidence? ReadEvidence(YamlFields e)

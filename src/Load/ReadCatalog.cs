@@ -67,6 +67,7 @@ public static class ReadCatalog
         var id = Ids.FromFile(f, fileId, diags);
         var name = f.Text("name", required: true);
         var type = f.Enum("type", Vocabulary.IssuerTypes, required: true);
+        var sector = f.Enum("sector", Vocabulary.IssuerSectors);
         var url = f.Url("url");
         var email = f.Email("email");
         var description = f.Markdown("description");
@@ -91,7 +92,7 @@ public static class ReadCatalog
         });
         f.Finish();
         // A field error (reported) leaves a placeholder: others may still name this issuer without an error.
-        return new Issuer(id, name ?? id, type ?? Vocabulary.IssuerTypes[0], url, email, description, image, vetting, endorsements, f.Spans);
+        return new Issuer(id, name ?? id, type ?? Vocabulary.IssuerTypes[0], url, email, description, image, vetting, endorsements, f.Spans, sector);
     }
 
     public static Framework? Framework(YamlFields f, string fileId, DiagnosticBag diags)

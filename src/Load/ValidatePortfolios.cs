@@ -8,9 +8,11 @@ namespace CredentialSite.Load;
 public static class ValidatePortfolios
 {
     /// <param name="cancel">As for <see cref="ValidateCatalog.Run"/>.</param>
-    public static void Run(Catalog catalog, SourceFolder source, DiagnosticBag diags, CancellationToken cancel = default)
+    /// <param name="asOf">The build's --as-of; default site.yml asOf, else today (UTC), as in <c>Analyze.SiteIndex</c>.</param>
+    public static void Run(Catalog catalog, SourceFolder source, DiagnosticBag diags, CancellationToken cancel = default, DateOnly? asOf = null)
     {
         cancel.ThrowIfCancellationRequested();
+        var today = asOf ?? catalog.Site.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var badges = catalog.Badges.ToDictionary(b => b.Id, StringComparer.Ordinal);
         var roles = catalog.Ladders.SelectMany(l => l.Roles).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var competencies = catalog.Frameworks.SelectMany(f => f.Competencies).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
@@ -37,6 +39,7 @@ public static class ValidatePortfolios
             {
                 var at = earned.SpanPath;
                 File(source, p, earned.Credential, spans.At(at + ".credential"), diags, published: null); // never published
+                Revoked(earned, spans, today, diags);
                 for (var e = 0; e < earned.Evidence.Count; e++)
                     File(source, p, earned.Evidence[e].File, spans.At($"{at}.evidence[{e}].file"), diags, UntrustedFiles.EvidenceTypes);
                 if (!badges.TryGetValue(earned.Badge, out var badge))
@@ -85,6 +88,20 @@ public static class ValidatePortfolios
         else if (badge.IsRetired)
             diags.Warning(DiagnosticCodes.HeldBadgeNotOffered, at, $"'{badge.Id}' is retired: it is shown as retired and does not count toward readiness",
                 "earn the badge that replaces it, or set visibility: hidden to keep it off the site");
+    }
+
+    /// <summary>A revocation is a fact about the past: not after asOf, and not before the badge was issued.</summary>
+    private static void Revoked(EarnedBadge earned, LocationMap spans, DateOnly asOf, DiagnosticBag diags)
+    {
+        if (earned.Revoked is not { } r) return;
+        static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var at = spans.At(earned.SpanPath + ".revoked.date");
+        if (r.Date > asOf)
+            diags.Error(DiagnosticCodes.InvalidValue, at, $"the revocation date {Iso(r.Date)} is after the assessment date {Iso(asOf)}",
+                "record a revocation once it has happened; a credential that will lapse on a date is expires:, not revoked:");
+        else if (earned.Issued is { } issued && r.Date < issued)
+            diags.Error(DiagnosticCodes.InvalidValue, at, $"the revocation date {Iso(r.Date)} is before the badge was issued ({Iso(issued)})",
+                "check the date: a credential can only be revoked after it was issued");
     }
 
     /// <summary>Readiness is made from the target role (profile) and the badges: in scope without them, it cannot be shown.</summary>

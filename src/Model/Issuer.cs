@@ -12,7 +12,17 @@ public sealed record Issuer(
     string? Image,
     Vetting? Vetting,
     IReadOnlyList<Endorsement> Endorsements,
-    LocationMap Spans);
+    LocationMap Spans,
+    string? Sector = null)
+{
+    /// <summary>public | private-non-profit | private-for-profit: as given, else what the type usually is.</summary>
+    public string SectorOrDefault => Sector ?? Type switch
+    {
+        "university" => "public",
+        "professional-body" or "industry-association" => "private-non-profit",
+        _ => "private-for-profit",
+    };
+}
 
 /// <summary>What the governance council checked; each check is yes | partial | no, or absent (not reviewed).</summary>
 public sealed record Vetting(

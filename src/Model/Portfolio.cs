@@ -37,10 +37,17 @@ public sealed record EarnedBadge(
     IReadOnlyList<PortfolioEvidence> Evidence,
     string? Reflection,
     string Visibility,
-    string SpanPath)
+    string SpanPath,
+    Revocation? Revoked = null)
 {
     public bool IsHidden => Visibility == "hidden";
+
+    /// <summary>Revoked on or before <paramref name="asOf"/>: never valid, never counted (docs/revocation.md).</summary>
+    public bool IsRevoked(DateOnly asOf) => Revoked is { } r && r.Date <= asOf;
 }
+
+/// <summary>The issuer withdrew the credential on <see cref="Date"/>; <see cref="Reason"/> is portfolio text (untrusted).</summary>
+public sealed record Revocation(DateOnly Date, string Reason);
 
 /// <summary>One piece of evidence: an artifact, a metric, a quote or an attestation.</summary>
 public sealed record PortfolioEvidence(

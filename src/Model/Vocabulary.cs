@@ -6,6 +6,8 @@ public static class Vocabulary
     public static readonly string[] IssuerTypes =
         ["internal", "university", "professional-body", "industry-association", "vendor", "training-provider"];
 
+    public static readonly string[] IssuerSectors = ["public", "private-non-profit", "private-for-profit"];
+
     public static readonly string[] VettingAnswers = ["yes", "partial", "no"];
 
     /// <summary>Vetting checks with their default weights, in display order.</summary>

@@ -54,7 +54,7 @@ public sealed partial class ViewBuilder
         new(p.Id, p.Name, p.Headline,
             p.CurrentRole is { } c && _roles.TryGetValue(c, out var cr) ? cr : null,
             p.TargetRole is { } t && _roles.TryGetValue(t, out var tr) ? tr : null,
-            p.Badges.Count, _ix.Readiness.TryGetValue(p.Id, out var r) ? r.Ready : null, PersonUrl(p.Id));
+            p.Badges.Count(b => !b.IsRevoked(_ix.AsOf)), _ix.Readiness.TryGetValue(p.Id, out var r) ? r.Ready : null, PersonUrl(p.Id));
 
     public PortfolioPageView Portfolio(Portfolio p)
     {

@@ -33,6 +33,8 @@ public static class SiteFiles
             .Where(earned => Credentials.Publishes(ix, earned))
             .Select(earned => OutputFile.Later(ViewBuilder.CredentialPath(person.Id, earned.Badge),
                 () => JsonLd.FileBytes(Credentials.Credential(ix, person, earned)!)))));
+        var revocations = Status.RevocationLists.Of(ix);
+        files.AddRange(revocations.Issuers.Select(id => new OutputFile(Status.RevocationLists.ListPath(id), JsonLd.FileBytes(revocations.Credential(id)))));
         foreach (var person in ix.People)
         {
             var folder = Path.Combine(sourceRoot, person.Folder);

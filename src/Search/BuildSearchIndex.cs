@@ -72,7 +72,8 @@ public static class BuildSearchIndex
         foreach (var p in views.People())
         {
             var person = peopleById[p.Id];
-            var held = string.Join(" ", person.Badges.Select(e => ix.AllBadgesById.GetValueOrDefault(e.Badge)?.Name ?? ""));
+            // A revoked badge is not held: searching for it does not find the person.
+            var held = string.Join(" ", person.Badges.Where(e => !e.IsRevoked(ix.AsOf)).Select(e => ix.AllBadgesById.GetValueOrDefault(e.Badge)?.Name ?? ""));
             docs.Add(new Doc("Person", p.Id, p.Name, p.Url, p.Headline, p.Current?.Name ?? "",
                 [(p.Name, 10), (p.Headline ?? "", 3), (held, 2)], [("type", "Person")], -1, 0, false));
         }

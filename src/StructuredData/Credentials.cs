@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CredentialSite.Analyze;
 using CredentialSite.Markdown;
 using CredentialSite.Model;
+using CredentialSite.Status;
 
 namespace CredentialSite.StructuredData;
 
@@ -18,7 +19,8 @@ public sealed record ObSubject(string Id, IReadOnlyList<string> Type, ObAchievem
 public sealed record ObCredential(
     [property: JsonPropertyName("@context")] IReadOnlyList<string> Context,
     string Id, IReadOnlyList<string> Type, string Name, string? Description, ObProfile Issuer,
-    string ValidFrom, string? ValidUntil, string? AwardedDate, ObSubject CredentialSubject, IReadOnlyList<ObEvidence>? Evidence);
+    string ValidFrom, string? ValidUntil, string? AwardedDate, ObSubject CredentialSubject, IReadOnlyList<ObEvidence>? Evidence,
+    StatusListEntry? CredentialStatus);
 
 public sealed record SoCredentialRef([property: JsonPropertyName("@type")] string Type, [property: JsonPropertyName("@id")] string Id, string Name, string Url);
 
@@ -33,11 +35,16 @@ public sealed record SoProfilePage(
 
 public static class Credentials
 {
-    private static string Stamp(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+    /// <summary>A date as the VC dateTimeStamp of its midnight UTC.</summary>
+    public static string Stamp(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
 
     /// <summary>Whether <see cref="Credential"/> gives a credential: issued, with a published badge and its issuer.</summary>
     public static bool Publishes(SiteIndex ix, EarnedBadge earned) =>
         earned.Issued is not null && ix.BadgesById.TryGetValue(earned.Badge, out var badge) && ix.IssuersById.ContainsKey(badge.Issuer);
+
+    /// <summary>The credential's id: the URL of its JSON file.</summary>
+    public static string CredentialId(SiteIndex ix, string personId, string badgeId) =>
+        ix.Site.AbsoluteUrl(Render.ViewBuilder.CredentialPath(personId, badgeId));
 
     /// <summary>An earned, published badge as an unsigned OpenBadgeCredential; null when it cannot be expressed (see <see cref="Publishes"/>).</summary>
     public static ObCredential? Credential(SiteIndex ix, Portfolio person, EarnedBadge earned)
@@ -62,14 +69,15 @@ public static class Credentials
             _ => new ObEvidence(null, ["Evidence"], e.By is null ? "Attestation" : $"Attestation by {e.By}", md.PlainText(e.Statement), e.Role, "Attestation"),
         });
         var expires = Readiness.Expiry(earned, badge);
-        var url = ix.Site.AbsoluteUrl(Render.ViewBuilder.CredentialPath(person.Id, badge.Id));
+        var url = CredentialId(ix, person.Id, badge.Id);
         return new ObCredential(
-            [OpenBadges.VcContext, OpenBadges.ObContext], url, ["VerifiableCredential", "OpenBadgeCredential"],
+            OpenBadges.Contexts(badge), url, ["VerifiableCredential", "OpenBadgeCredential"],
             badge.Name, $"{badge.Name}, earned by {person.Name}. Unsigned: a readable copy without a proof.",
             OpenBadges.Profile(ix, issuer, standalone: false),
             Stamp(issued), expires is { } x ? Stamp(x) : null, Stamp(issued),
             new ObSubject(ix.Site.AbsoluteUrl(Render.ViewBuilder.PersonUrl(person.Id)), ["AchievementSubject"], achievement, JsonLd.NonEmpty(results)),
-            JsonLd.NonEmpty(evidence));
+            JsonLd.NonEmpty(evidence),
+            RevocationLists.Of(ix).Entry(issuer.Id, url));
     }
 
     public static SoProfilePage ProfilePage(SiteIndex ix, Portfolio person)

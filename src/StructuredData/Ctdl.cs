@@ -18,9 +18,15 @@ public sealed record CtdlCondition(
     [property: JsonPropertyName("@type")] string Type,
     [property: JsonPropertyName("ceterms:description")] IReadOnlyDictionary<string, string>? Description,
     [property: JsonPropertyName("ceterms:targetCompetency")] IReadOnlyList<CtdlAlignment>? TargetCompetency,
-    [property: JsonPropertyName("ceterms:targetAssessment")] IReadOnlyList<string>? TargetAssessment,
+    [property: JsonPropertyName("ceterms:targetAssessment")] IReadOnlyList<CtdlAssessment>? TargetAssessment,
     [property: JsonPropertyName("ceterms:targetCredential")] IReadOnlyList<string>? TargetCredential,
-    [property: JsonPropertyName("ceterms:condition")] IReadOnlyList<string>? Condition);
+    [property: JsonPropertyName("ceterms:condition")] IReadOnlyDictionary<string, IReadOnlyList<string>>? Condition);
+
+/// <summary>An identifier of the credential (here the badge's human code) with what kind of identifier it is.</summary>
+public sealed record CtdlIdentifier(
+    [property: JsonPropertyName("@type")] string Type,
+    [property: JsonPropertyName("ceterms:identifierTypeName")] IReadOnlyDictionary<string, string> IdentifierTypeName,
+    [property: JsonPropertyName("ceterms:identifierValueCode")] string IdentifierValueCode);
 
 public sealed record CtdlAssessment(
     [property: JsonPropertyName("@id")] string Id,
@@ -31,7 +37,9 @@ public sealed record CtdlAssessment(
     [property: JsonPropertyName("ceterms:scoringMethodType")] IReadOnlyList<CtdlAlignment> ScoringMethodType,
     [property: JsonPropertyName("ceterms:isProctored")] bool IsProctored,
     [property: JsonPropertyName("ceterms:assessmentExample")] string? AssessmentExample,
-    [property: JsonPropertyName("ceterms:ownedBy")] IReadOnlyList<string>? OwnedBy);
+    [property: JsonPropertyName("ceterms:ownedBy")] IReadOnlyList<string>? OwnedBy,
+    [property: JsonPropertyName("ceterms:lifeCycleStatusType")] CtdlAlignment LifeCycleStatusType,
+    [property: JsonPropertyName("ceterms:availableOnlineAt")] IReadOnlyList<string> AvailableOnlineAt);
 
 public sealed record CtdlCredential(
     [property: JsonPropertyName("@context")] string Context,
@@ -43,7 +51,8 @@ public sealed record CtdlCredential(
     [property: JsonPropertyName("ceterms:image")] string? Image,
     [property: JsonPropertyName("ceterms:inLanguage")] IReadOnlyList<string> InLanguage,
     [property: JsonPropertyName("ceterms:keyword")] IReadOnlyDictionary<string, IReadOnlyList<string>>? Keyword,
-    [property: JsonPropertyName("ceterms:codedNotation")] string? CodedNotation,
+    [property: JsonPropertyName("ceterms:identifier")] IReadOnlyList<CtdlIdentifier>? Identifier,
+    [property: JsonPropertyName("ceterms:availableOnlineAt")] IReadOnlyList<string> AvailableOnlineAt,
     [property: JsonPropertyName("ceterms:credentialStatusType")] CtdlAlignment CredentialStatusType,
     [property: JsonPropertyName("ceterms:ownedBy")] IReadOnlyList<string>? OwnedBy,
     [property: JsonPropertyName("ceterms:occupationType")] IReadOnlyList<CtdlAlignment>? OccupationType,
@@ -52,8 +61,7 @@ public sealed record CtdlCredential(
     [property: JsonPropertyName("ceterms:renewalFrequency")] string? RenewalFrequency,
     [property: JsonPropertyName("ceterms:isPartOf")] IReadOnlyList<string>? IsPartOf,
     [property: JsonPropertyName("ceterms:hasPart")] IReadOnlyList<string>? HasPart,
-    [property: JsonPropertyName("ceterms:isPreparationFor")] IReadOnlyList<CtdlCondition>? IsPreparationFor,
-    [property: JsonPropertyName("ceterms:targetAssessment")] IReadOnlyList<CtdlAssessment>? TargetAssessment);
+    [property: JsonPropertyName("ceterms:isPreparationFor")] IReadOnlyList<CtdlCondition>? IsPreparationFor);
 
 public sealed record CtdlOrganization(
     [property: JsonPropertyName("@context")] string Context,
@@ -64,7 +72,9 @@ public sealed record CtdlOrganization(
     [property: JsonPropertyName("ceterms:subjectWebpage")] string SubjectWebpage,
     [property: JsonPropertyName("ceterms:email")] IReadOnlyList<string>? Email,
     [property: JsonPropertyName("ceterms:image")] string? Image,
-    [property: JsonPropertyName("ceterms:agentType")] IReadOnlyList<CtdlAlignment> AgentType);
+    [property: JsonPropertyName("ceterms:agentType")] IReadOnlyList<CtdlAlignment> AgentType,
+    [property: JsonPropertyName("ceterms:agentSectorType")] CtdlAlignment AgentSectorType,
+    [property: JsonPropertyName("ceterms:lifeCycleStatusType")] CtdlAlignment LifeCycleStatusType);
 
 public static class Ctdl
 {
@@ -78,12 +88,19 @@ public static class Ctdl
 
     public static string CredentialId(SiteIndex ix, string badgeId) => ix.Site.AbsoluteUrl($"badges/{badgeId}/#ctdl");
 
-    /// <summary>A badge as ceterms:OpenBadge, or ceterms:MicroCredential when its achievementType says so.</summary>
+    /// <summary>
+    /// A badge as ceterms:OpenBadge, or ceterms:MicroCredential when its achievementType says so. Its assessments are
+    /// AssessmentProfiles inside the ConditionProfile it requires (targetAssessment's domain: not the credential).
+    /// </summary>
     public static CtdlCredential Credential(SiteIndex ix, Badge b)
     {
         var md = MarkdownRenderer.Instance;
         var page = ix.Site.AbsoluteUrl($"badges/{b.Id}/");
         var owner = ix.IssuersById.ContainsKey(b.Issuer) ? new[] { OrganizationId(ix, b.Issuer) } : null;
+        // Offered while active or in pilot; a draft is still being developed, a retired badge is no longer assessed.
+        var lifeCycle = b.IsDraft ? Concept(ix, "lifeCycle:Developing", "Developing", "Life Cycle Status")
+            : b.IsRetired ? Concept(ix, "lifeCycle:Ceased", "Ceased", "Life Cycle Status")
+            : Concept(ix, "lifeCycle:Active", "Active", "Life Cycle Status");
         var assessments = b.Assessment.Select((a, i) =>
         {
             var method = Vocabulary.MethodsById[a.Method];
@@ -91,7 +108,7 @@ public static class Ctdl
                 JsonLd.NonEmpty(md.PlainText(a.Description)) is { } d ? Lang(ix, d) : null,
                 [Concept(ix, "assessMethod:" + method.CtdlMethod, Words(method.CtdlMethod))],
                 [Concept(ix, "score:CriterionReferenced", "Criterion Referenced")],
-                a.Proctored, a.Example, owner);
+                a.Proctored, a.Example, owner, lifeCycle, [page]);
         }).ToList();
         var competencies = b.Competencies.Where(c => ix.CompetenciesById.ContainsKey(c.Competency)).Select(c =>
         {
@@ -101,9 +118,9 @@ public static class Ctdl
         }).ToList();
         var requires = new CtdlCondition("ceterms:ConditionProfile",
             JsonLd.NonEmpty(md.PlainText(b.Criteria)) is { } crit ? Lang(ix, crit) : null,
-            JsonLd.NonEmpty(competencies), JsonLd.NonEmpty(assessments.Select(a => a.Id)),
+            JsonLd.NonEmpty(competencies), JsonLd.NonEmpty(assessments),
             JsonLd.NonEmpty(b.Prerequisites.Where(ix.BadgesById.ContainsKey).Select(p => CredentialId(ix, p))),
-            JsonLd.NonEmpty(b.Evidence.Select(e => e.Description ?? e.Type)));
+            b.Evidence.Count > 0 ? new Dictionary<string, IReadOnlyList<string>> { [ix.Site.Language] = b.Evidence.Select(e => e.Description ?? e.Type).ToList() } : null);
         var renewal = b.Renewal is { } r
             ? new CtdlCondition("ceterms:ConditionProfile", Lang(ix, Render.ViewBuilder.RenewalWords(r) +
                 (JsonLd.NonEmpty(md.PlainText(r.Requirements)) is { } req ? " " + req : "")), null, null, null, null)
@@ -122,7 +139,8 @@ public static class Ctdl
             b.Image is null ? null : OpenBadges.AssetUrl(ix, b.Image),
             [ix.Site.Language],
             b.Tags.Count > 0 ? new Dictionary<string, IReadOnlyList<string>> { [ix.Site.Language] = b.Tags } : null,
-            b.HumanCode,
+            b.HumanCode is { } code ? [new CtdlIdentifier("ceterms:IdentifierValue", Lang(ix, "Badge code"), code)] : null,
+            [page],
             Concept(ix, status.Item1, status.Item2, "Credential Status"),
             owner,
             JsonLd.NonEmpty(b.Occupations.Select(o => new CtdlAlignment("ceterms:CredentialAlignmentObject",
@@ -134,8 +152,7 @@ public static class Ctdl
             JsonLd.NonEmpty(b.StacksInto.Where(ix.BadgesById.ContainsKey).Select(t => CredentialId(ix, t))),
             JsonLd.NonEmpty(ix.StackedFrom[b.Id].Select(s => CredentialId(ix, s.Id))),
             JsonLd.NonEmpty(ix.UnlockedBy[b.Id].Select(u => new CtdlCondition("ceterms:ConditionProfile", null, null, null,
-                [CredentialId(ix, u.Id)], null))),
-            JsonLd.NonEmpty(assessments));
+                [CredentialId(ix, u.Id)], null))));
     }
 
     public static string OrganizationId(SiteIndex ix, string issuerId) => ix.Site.AbsoluteUrl($"issuers/{issuerId}/#ctdl");
@@ -145,19 +162,28 @@ public static class Ctdl
         var md = MarkdownRenderer.Instance;
         var agent = i.Type switch
         {
-            "university" => ("orgType:CollegeUniversity", "College or University"),
+            "university" => ("orgType:Postsecondary", "Postsecondary Educational Institution"),
             "professional-body" => ("orgType:ProfessionalAssociation", "Professional Association"),
-            "industry-association" => ("orgType:ProfessionalAssociation", "Professional Association"),
+            "industry-association" => ("orgType:BusinessAssociation", "Business or Industry Association"),
             "vendor" => ("orgType:Vendor", "Vendor"),
             "training-provider" => ("orgType:TrainingProvider", "Training Provider"),
-            _ => ("orgType:Business", "Business or Industry Association"),
+            _ => ("orgType:Business", "Business"),
+        };
+        var sector = i.SectorOrDefault switch
+        {
+            "public" => ("agentSector:Public", "Public"),
+            "private-non-profit" => ("agentSector:PrivateNonProfit", "Private Not-For-Profit"),
+            _ => ("agentSector:PrivateForProfit", "Private For-Profit"),
         };
         return new CtdlOrganization(Context, OrganizationId(ix, i.Id), "ceterms:CredentialOrganization", Lang(ix, i.Name),
             JsonLd.NonEmpty(md.PlainText(i.Description)) is { } d ? Lang(ix, d) : null,
             i.Url ?? ix.Site.AbsoluteUrl($"issuers/{i.Id}/"),
             i.Email is null ? null : [i.Email],
             i.Image is null ? null : OpenBadges.AssetUrl(ix, i.Image),
-            [Concept(ix, agent.Item1, agent.Item2)]);
+            [Concept(ix, agent.Item1, agent.Item2, "Organization Type")],
+            Concept(ix, sector.Item1, sector.Item2, "Agent Sector"),
+            // An issuer in the catalog awards badges now; one that stopped would be removed from it.
+            Concept(ix, "lifeCycle:Active", "Active", "Life Cycle Status"));
     }
 
     /// <summary>"PortfolioEvaluation" → "Portfolio Evaluation".</summary>

@@ -41,6 +41,12 @@ public static class OpenBadges
     public const string ObContext = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
     public const string AssessmentContext = "https://purl.imsglobal.org/spec/ob-assessment/v2p0/context";
 
+    /// <summary>
+    /// The @context of a document holding the badge's Achievement: with the assessment extension's when the badge has
+    /// assessments (their AssessmentResultDescription terms are defined there alone; without it JSON-LD drops them).
+    /// </summary>
+    public static IReadOnlyList<string> Contexts(Badge b) => b.Assessment.Count > 0 ? [VcContext, ObContext, AssessmentContext] : [VcContext, ObContext];
+
     public static string AchievementId(SiteIndex ix, string badgeId) => ix.Site.AbsoluteUrl($"badges/{badgeId}.json");
 
     public static string ProfileId(SiteIndex ix, string issuerId) => ix.Site.AbsoluteUrl($"issuers/{issuerId}/");
@@ -105,7 +111,7 @@ public static class OpenBadges
 
         var narrative = md.PlainText(b.Criteria);
         return new ObAchievement(
-            standalone ? [VcContext, ObContext, AssessmentContext] : null,
+            standalone ? Contexts(b) : null,
             id, ["Achievement"], b.AchievementType, b.Name,
             JsonLd.NonEmpty(b.Summary) ?? JsonLd.NonEmpty(md.PlainText(b.Description)) ?? b.Name,
             new ObCriteria(pageUrl, JsonLd.NonEmpty(b.Criteria?.Trim()) ?? JsonLd.NonEmpty(narrative)),
