@@ -11,6 +11,9 @@ namespace CredentialSite.Tests.Verify;
 /// </summary>
 public static class VerifyJs
 {
+    /// <summary>The oldest Node.js the locked dependencies run on (jose 6, @digitalbazaar/vc 7; package.json engines).</summary>
+    public const int MinimumNodeMajor = 20;
+
     public static string Folder => Path.Combine(TestPaths.RepoRoot, "tests", "verify-js");
 
     private static readonly Lazy<string> Node = new(Install, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -27,6 +30,10 @@ public static class VerifyJs
         var node = FindOnPath("node") ?? throw new InvalidOperationException(
             "Node.js is not on PATH: the independent verifier in tests/verify-js needs node and npm " +
             "(Debian: apt-get install nodejs npm; .ci/run installs them).");
+        var (_, version, _) = Exec(node, ["--version"], null, TimeSpan.FromMinutes(1));
+        if (!int.TryParse(version.Trim().TrimStart('v').Split('.')[0], out var major) || major < MinimumNodeMajor)
+            throw new InvalidOperationException(
+                $"tests/verify-js needs Node.js {MinimumNodeMajor} or later; {node} is {version.Trim()}.");
         var lockFile = Path.Combine(Folder, "package-lock.json");
         var installed = Path.Combine(Folder, "node_modules", ".package-lock.json");
         if (IsCurrent(installed, lockFile)) return node;
