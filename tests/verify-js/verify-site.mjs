@@ -4,11 +4,13 @@
 // the tool's own code. Keys come from the site's did:web DID documents, resolved to files in the output folder;
 // JSON-LD contexts come only from the repository's pinned copies (src/Rdf/Contexts); nothing is fetched.
 //
-//   node verify-site.mjs OUT BASE_URL [--skip-status] [--strict-dates] [--now ISO-8601]
+//   node verify-site.mjs OUT BASE_URL [--skip-status] [--fail-revoked] [--strict-dates] [--now ISO-8601]
 //
 // Prints one line per checked file, `ok <path>` or `FAIL <path>: <reason>` (paths relative to OUT; unsigned
-// credentials are listed as `unsigned <path>`), then a JSON summary. Exits 1 when anything failed or when no signed
-// credential was found (a verifier that checked nothing must not pass), 2 on a usage error.
+// credentials are listed as `unsigned <path>`, correctly signed ones whose status bit is set as `revoked <path>: …`
+// or `suspended <path>: …`), then a JSON summary. Exits 1 when anything failed (with --fail-revoked, a set status
+// bit too) or when no signed credential was found (a verifier that checked nothing must not pass), 2 on a usage
+// error.
 //
 // What is checked:
 // - every *.json in OUT with a top-level `proof`: a DataIntegrityProof, cryptosuite eddsa-rdfc-2022, purpose
@@ -20,7 +22,8 @@
 //   equals the JSON credential next to it minus its proof;
 // - a signed credential under people/*/credentials/ must have its .jwt next to it;
 // - credentialStatus BitstringStatusListEntry: the status list credential is read from OUT (its proof verified when
-//   it has one) and the credential fails when its bit is set (skipped with --skip-status);
+//   it has one; a list that is missing, malformed, of another issuer or purpose fails the credential); a set bit
+//   is reported as revoked/suspended (a failure with --fail-revoked); --skip-status skips all of this;
 // - validity period: by default a credential outside validFrom..validUntil at the current time (or --now) is
 //   still `ok`, with a note (a catalog keeps its history); with --strict-dates it fails.
 import {readFileSync, readdirSync, existsSync, statSync} from 'node:fs';
@@ -40,18 +43,20 @@ const DID_CONTEXT_V1 = 'https://www.w3.org/ns/did/v1';
 
 function usage(message) {
   process.stderr.write(`${message}\nusage: node verify-site.mjs OUT BASE_URL ` +
-    '[--skip-status] [--strict-dates] [--now ISO-8601]\n');
+    '[--skip-status] [--fail-revoked] [--strict-dates] [--now ISO-8601]\n');
   process.exit(2);
 }
 
 const positional = [];
-const flags = {skipStatus: false, strictDates: false, now: new Date()};
+const flags = {skipStatus: false, strictDates: false, failRevoked: false, now: new Date()};
 {
   const args = process.argv.slice(2);
   for(let i = 0; i < args.length; i++) {
     const arg = args[i];
     if(arg === '--skip-status') {
       flags.skipStatus = true;
+    } else if(arg === '--fail-revoked') {
+      flags.failRevoked = true;
     } else if(arg === '--strict-dates') {
       flags.strictDates = true;
     } else if(arg === '--now') {
@@ -303,9 +308,14 @@ async function statusList(url) {
   return statusLists.get(url);
 }
 
-/** checkStatus for vc.verifyCredential: every BitstringStatusListEntry's bit must be clear. */
+/**
+ * checkStatus for vc.verifyCredential: every BitstringStatusListEntry must point at a sound status list (else
+ * verified false); the bits that are set come back as `set`: [{purpose, index, list}] (a revoked credential is
+ * still a correctly signed one: it is reported as revoked, not as a failure, unless --fail-revoked).
+ */
 async function checkStatus({credential}) {
   try {
+    const set = [];
     const entries = [].concat(credential.credentialStatus ?? []);
     for(const entry of entries) {
       if(entry.type !== 'BitstringStatusListEntry') {
@@ -331,10 +341,10 @@ async function checkStatus({credential}) {
       }
       // bit 0 is the left-most (most significant) bit of the first byte
       if((bits[byte] >> (7 - (index & 7))) & 1) {
-        throw new Error(`status ${entry.statusPurpose} is set (index ${index} of ${entry.statusListCredential})`);
+        set.push({purpose: entry.statusPurpose, index, list: entry.statusListCredential});
       }
     }
-    return {verified: true};
+    return {verified: true, set};
   } catch(error) {
     return {verified: false, error};
   }
@@ -372,7 +382,7 @@ async function verifyProof(credential) {
   try {
     const result = await vc.verifyCredential(options);
     if(result.verified) {
-      return {verified: true};
+      return {verified: true, statusSet: result.statusResult?.set ?? []};
     }
     const errors = [];
     if(result.error) {
@@ -397,11 +407,27 @@ async function checkJsonFile(file, credential) {
   if(!result.verified) {
     throw new Error(errorText(result.error));
   }
+  throwIfStatusSet(result.statusSet);
   const rel = relative(OUT, file).split(sep).join('/');
   if(/^people\/[^/]+\/credentials\/[^/]+\.json$/.test(rel) && !existsSync(file.replace(/\.json$/, '.jwt'))) {
     throw new Error(`signed, but there is no ${rel.replace(/.*\//, '').replace(/\.json$/, '.jwt')} next to it`);
   }
   return validityNote(credential);
+}
+
+/** A correctly signed credential whose status bit is set: `revoked <path>: …` (or `suspended`, …). */
+class StatusSet extends Error {
+  constructor(set) {
+    super(set.map(s => `${s.purpose} bit ${s.index} of ${s.list} is set`).join('; '));
+    this.word = set.some(s => s.purpose === 'revocation') ? 'revoked' :
+      set.some(s => s.purpose === 'suspension') ? 'suspended' : `status-${set[0].purpose}`;
+  }
+}
+
+function throwIfStatusSet(set) {
+  if(set && set.length > 0) {
+    throw new StatusSet(set);
+  }
 }
 
 // ---------------------------------------------------------------- VC-JWT
@@ -479,6 +505,7 @@ async function checkJwtFile(file) {
     if(!status.verified) {
       throw new Error(errorText(status.error));
     }
+    throwIfStatusSet(status.set);
   }
   return validityNote(credential);
 }
@@ -498,8 +525,8 @@ function* walk(dir) {
 
 const summary = {
   out: OUT, baseUrl: BASE.href, ok: 0, failed: 0, unsigned: 0,
-  dataIntegrity: 0, jwt: 0, credentials: 0, notes: 0,
-  statusChecked: !flags.skipStatus, strictDates: flags.strictDates
+  dataIntegrity: 0, jwt: 0, credentials: 0, notes: 0, revoked: 0,
+  statusChecked: !flags.skipStatus, strictDates: flags.strictDates, failRevoked: flags.failRevoked
 };
 
 function report(file, error, note) {
@@ -507,7 +534,10 @@ function report(file, error, note) {
   if(!error && note && flags.strictDates) {
     error = new Error(note);
   }
-  if(error) {
+  if(error instanceof StatusSet && !flags.failRevoked) {
+    summary.revoked++;
+    process.stdout.write(`${error.word} ${rel}: ${error.message}\n`);
+  } else if(error) {
     summary.failed++;
     process.stdout.write(`FAIL ${rel}: ${String(error.message ?? error).replace(/\s+/g, ' ')}\n`);
   } else {

@@ -31,11 +31,14 @@ public sealed partial class VerifySiteTests(SampleSiteFixture sample) : IClassFi
     public void The_signed_sample_site_verifies_with_the_npm_libraries_and_one_changed_character_fails()
     {
         const string baseUrl = "https://example.org/catalog/";
+        // keys new writes the public keys into the source's issuer YAML: a copy of the sample, never the repository.
+        using var copy = new Import.SampleCopy();
         var keys = Path.Combine(_root, "keys");
         var output = Path.Combine(_root, "out");
-        var (code, stdout, stderr) = TestSite.RunCli("keys", "new", "--issuer", "northwind-academy", "--keys", keys);
+        var (code, stdout, stderr) = TestSite.RunCli("keys", "new", "--issuer", "northwind-academy", "--keys", keys,
+            "--source", copy.Source, "--output", output);
         Assert.True(code == 0, $"keys new exited with {code}:\n{stdout}\n{stderr}");
-        (code, stdout, stderr) = TestSite.RunCli("build", "--source", TestPaths.RepoRoot, "--output", output,
+        (code, stdout, stderr) = TestSite.RunCli("build", "--source", copy.Source, "--output", output,
             "--base-url", baseUrl, "--keys", keys);
         Assert.True(code == 0, $"build --keys exited with {code}:\n{stdout}\n{stderr}");
         Assert.True(File.Exists(Path.Combine(output, "issuers", "northwind-academy", "did.json")), "no did:web DID document for northwind-academy");
@@ -43,6 +46,12 @@ public sealed partial class VerifySiteTests(SampleSiteFixture sample) : IClassFi
         var run = Verify(output, baseUrl);
         run.AssertAllOk();
         Assert.True(run.Credentials > 0, $"nothing was verified:\n{run.Stdout}");
+        // A credential reported revoked must be one its portfolio revokes.
+        foreach (var line in run.Lines.Where(l => l.StartsWith("revoked ", StringComparison.Ordinal)))
+        {
+            var path = line["revoked ".Length..line.IndexOf(':')].Split('/');
+            Assert.True(PortfolioRevokes(copy.Source, person: path[1], badge: Path.GetFileNameWithoutExtension(path[3])), line);
+        }
 
         AssertOneChangedCharacterFails(output, baseUrl, run);
     }
@@ -65,7 +74,7 @@ public sealed partial class VerifySiteTests(SampleSiteFixture sample) : IClassFi
     }
 
     [Fact]
-    public void The_verifier_fails_a_revoked_credential()
+    public void The_verifier_reports_a_revoked_credential_and_with_fail_revoked_fails_it()
     {
         const string baseUrl = "https://example.org/";
         var output = Path.Combine(_root, "revoked");
@@ -73,9 +82,15 @@ public sealed partial class VerifySiteTests(SampleSiteFixture sample) : IClassFi
         Assert.True(code == 0, stderr);
 
         var run = Verify(output, baseUrl);
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains(run.Lines, l => l.StartsWith("FAIL people/alice/credentials/api-design.json: status revocation is set", StringComparison.Ordinal));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(run.Lines, l => l.StartsWith("revoked people/alice/credentials/api-design.json: revocation bit 42 ", StringComparison.Ordinal));
+        Assert.Contains(run.Lines, l => l.StartsWith("revoked people/alice/credentials/api-design.jwt: revocation bit 42 ", StringComparison.Ordinal));
         Assert.Contains("ok people/bob/credentials/code-review.json", run.Lines);
+        Assert.Equal(2, run.Summary.GetProperty("revoked").GetInt32());
+
+        var strict = Verify(output, baseUrl, "--fail-revoked");
+        Assert.Equal(1, strict.ExitCode);
+        Assert.Contains(strict.Lines, l => l.StartsWith("FAIL people/alice/credentials/api-design.json: revocation bit 42 ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -122,6 +137,16 @@ public sealed partial class VerifySiteTests(SampleSiteFixture sample) : IClassFi
         Assert.True(failed.Count == 3, $"expected exactly three failures:\n{after.Stdout}");
     }
 
+    /// <summary>Whether the person's portfolio entry for the badge has a revoked: (its lines up to the next entry).</summary>
+    private static bool PortfolioRevokes(string source, string person, string badge)
+    {
+        var file = Path.Combine(source, "input", "portfolios", person, "portfolio.yml");
+        if (!File.Exists(file)) return false;
+        var entries = Regex.Split(File.ReadAllText(file), @"^\s*-\s+badge:\s*", RegexOptions.Multiline);
+        return entries.Any(e => Regex.IsMatch(e, $@"\A{Regex.Escape(badge)}[ \t]*$", RegexOptions.Multiline)
+            && Regex.IsMatch(e, @"^\s+revoked:", RegexOptions.Multiline));
+    }
+
     /// <summary>The first letter of the first "name" value, its case flipped.</summary>
     private static string ChangeOneLetterOfName(string json)
     {
@@ -148,14 +173,15 @@ public sealed partial class VerifySiteTests(SampleSiteFixture sample) : IClassFi
         public void AssertAllOk()
         {
             Assert.True(ExitCode == 0, $"verify-site.mjs exited with {ExitCode}:\n{Stdout}\n{Stderr}");
-            Assert.All(Lines, l => Assert.True(l.StartsWith("ok ", StringComparison.Ordinal) || l.StartsWith("unsigned ", StringComparison.Ordinal), l));
+            Assert.All(Lines, l => Assert.True(l.StartsWith("ok ", StringComparison.Ordinal) || l.StartsWith("unsigned ", StringComparison.Ordinal)
+                || l.StartsWith("revoked ", StringComparison.Ordinal), l));
             Assert.Equal(0, Summary.GetProperty("failed").GetInt32());
         }
     }
 
-    private static Run Verify(string output, string baseUrl)
+    private static Run Verify(string output, string baseUrl, params string[] options)
     {
-        var (code, stdout, stderr) = VerifyJs.Run("verify-site.mjs", null, output, baseUrl);
+        var (code, stdout, stderr) = VerifyJs.Run("verify-site.mjs", null, [output, baseUrl, .. options]);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(lines.Length > 0 && lines[^1].StartsWith('{'), $"verify-site.mjs printed no summary (exit {code}):\n{stdout}\n{stderr}");
         return new Run(code, stdout, stderr, lines[..^1], JsonDocument.Parse(lines[^1]).RootElement.Clone());
