@@ -20,7 +20,8 @@
 //   method of the issuer's DID document (in assertionMethod); RS256 signature by jose; iss/jti/sub/nbf/exp equal the
 //   credential's issuer id / id / credentialSubject.id / validFrom / validUntil; the payload minus the JWT claims
 //   equals the JSON credential next to it minus its proof;
-// - a signed credential under people/*/credentials/ must have its .jwt next to it;
+// - a signed credential under people/*/credentials/ must have its .jwt next to it, and an unsigned one must have
+//   none and an issuer that is not a DID (an issuer with a did:web DID signs all its credentials);
 // - credentialStatus BitstringStatusListEntry: the status list credential is read from OUT (its proof verified when
 //   it has one; a list that is missing, malformed, of another issuer or purpose fails the credential); a set bit
 //   is reported as revoked/suspended (a failure with --fail-revoked); --skip-status skips all of this;
@@ -564,8 +565,16 @@ for(const file of walk(OUT)) {
     }
     if(!doc || typeof doc !== 'object' || Array.isArray(doc) || !('proof' in doc)) {
       if(isCredential) {
-        summary.unsigned++;
-        process.stdout.write(`unsigned ${rel}\n`);
+        // Unsigned is fine for an issuer that does not sign, not for one that does (its id is its did:web DID).
+        const issuer = idOf(doc?.issuer);
+        if(typeof issuer === 'string' && issuer.startsWith('did:')) {
+          report(file, new Error(`no proof, but its issuer ${issuer} is a signing issuer`));
+        } else if(existsSync(file.replace(/\.json$/, '.jwt'))) {
+          report(file, new Error('no proof, but there is a VC-JWT of it next to it'));
+        } else {
+          summary.unsigned++;
+          process.stdout.write(`unsigned ${rel}\n`);
+        }
       }
       continue;
     }

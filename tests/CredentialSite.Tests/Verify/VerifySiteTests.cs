@@ -75,6 +75,23 @@ public sealed partial class VerifySiteTests(SampleSiteFixture sample) : IClassFi
     }
 
     [Fact]
+    public void The_verifier_fails_a_credential_of_a_signing_issuer_whose_proof_was_removed()
+    {
+        const string baseUrl = "https://example.org/";
+        var output = Path.Combine(_root, "stripped");
+        var (code, _, stderr) = VerifyJs.Run("make-fixture.mjs", null, output, baseUrl);
+        Assert.True(code == 0, stderr);
+        var file = Path.Combine(output, "people", "bob", "credentials", "code-review.json");
+        var credential = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+        Assert.True(credential.Remove("proof"));
+        File.WriteAllText(file, credential.ToJsonString());
+
+        var run = Verify(output, baseUrl);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(run.Lines, l => l.StartsWith("FAIL people/bob/credentials/code-review.json: no proof, but its issuer did:web:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_verifier_reports_a_revoked_credential_and_with_fail_revoked_fails_it()
     {
         const string baseUrl = "https://example.org/";
