@@ -56,6 +56,32 @@ public sealed class CanonicalizationCrossCheckTests(SampleSiteFixture sample) : 
     }
 
     [Fact]
+    public void Hand_written_JSON_LD_documents_give_the_canonical_N_Quads_jsonld_js_gives()
+    {
+        // JSON-LD features the sample does not (yet) use, in documents a credential could be: numbers, @json
+        // literals, lists, language tags, blank node ids, @graph, @reverse, relative IRIs, escapes.
+        var documents = JsonLdDocuments().ToList();
+        var theirs = Batch("--jsonld", documents.Select(d => d.Json).ToList(), 1);
+        var failures = new List<string>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            string ours;
+            try
+            {
+                ours = JsonLdToRdf.Canonicalize(documents[i].Json);
+            }
+            catch (Exception e) when (e is JsonLdException or Rdfc10LimitExceededException)
+            {
+                failures.Add($"{documents[i].Name}: ours failed: {e.Message}; jsonld.js: {theirs[i].Error ?? "canonicalized it"}");
+                continue;
+            }
+            if (theirs[i].Error is { } error) failures.Add($"{documents[i].Name}: jsonld.js failed: {error}");
+            else if (ours != theirs[i].Canonical) failures.Add($"{documents[i].Name}:\n{FirstDifference(ours, theirs[i].Canonical!)}");
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} of {documents.Count} documents differ:\n{string.Join("\n\n", failures)}");
+    }
+
+    [Fact]
     public void Tricky_blank_node_graphs_canonicalize_as_rdf_canonize_does()
     {
         var datasets = new List<(string Name, IReadOnlyList<Quad> Quads)>();
@@ -174,6 +200,81 @@ public sealed class CanonicalizationCrossCheckTests(SampleSiteFixture sample) : 
             if (x != y) return $"  line {i + 1}\n  ours:         {x}\n  rdf-canonize: {y}";
         }
         return "  (same lines)";
+    }
+
+    // ------------------------------------------------------------------ hand-written JSON-LD
+
+    private const string Vc = "\"https://www.w3.org/ns/credentials/v2\"";
+    private const string Ob = "\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\"";
+
+    /// <summary>A credential-shaped document: the VC and OB contexts, an inline context, and the given members.</summary>
+    private static string Doc(string inline, string members) => $$"""
+        {
+          "@context": [{{Vc}}, {{Ob}}, {{{inline}}}],
+          "id": "https://example.org/credentials/1",
+          "type": ["VerifiableCredential", "OpenBadgeCredential"],
+          "issuer": {"id": "did:web:example.org", "type": ["Profile"], "name": "Example"},
+          "validFrom": "2026-01-01T00:00:00Z",
+          {{members}}
+        }
+        """;
+
+    private static IEnumerable<(string Name, string Json)> JsonLdDocuments()
+    {
+        const string ex = "\"ex\": \"https://example.org/vocab#\", \"xsd\": \"http://www.w3.org/2001/XMLSchema#\"";
+        // Not 1E-7 (or any number whose JavaScript string has an exponent but no "."): jsonld.js 9 takes it for an
+        // integer and writes "0"^^xsd:integer; JSON-LD 1.1 (and ours) says "1.0E-7"^^xsd:double.
+        yield return ("numbers", Doc(ex + """
+            , "n": "ex:n", "d": {"@id": "ex:d", "@type": "xsd:double"}, "i": {"@id": "ex:i", "@type": "xsd:integer"}
+            """, """
+            "credentialSubject": {"type": ["AchievementSubject"], "n": [1, 1.0, 1.5, -0.25, 1e21, 2.5e-3, 123456789012, 0, -7, true, false],
+              "d": [1, 2.5, 100], "i": [5, 5.5]}
+            """));
+        yield return ("@json literals", Doc(ex + """, "data": {"@id": "ex:data", "@type": "@json"}""", """
+            "credentialSubject": {"type": ["AchievementSubject"],
+              "data": {"z": [1, 2.50, "x\u00e9\n", null, true, {"b": 1e30, "a": 0.000001}], "a": "\ud83d\ude00", "m": -0.0}}
+            """));
+        yield return ("lists", Doc(ex + """, "seq": {"@id": "ex:seq", "@container": "@list"}""", """
+            "credentialSubject": {"type": ["AchievementSubject"], "seq": ["b", "a", "b", {"@id": "https://example.org/x"}, 3]},
+            "ex:empty": {"@list": []}, "ex:nested": {"@list": [{"@list": ["x"]}, "y"]}
+            """));
+        yield return ("language tags and typed values", Doc(ex, """
+            "credentialSubject": {"type": ["AchievementSubject"],
+              "ex:l": [{"@value": "colour", "@language": "en-GB"}, {"@value": "Farbe", "@language": "de"}, {"@value": "x", "@language": "EN-us"}],
+              "ex:t": [{"@value": "2026-01-01", "@type": "xsd:date"}, {"@value": "P2Y", "@type": "xsd:duration"}, {"@value": "v", "@type": "ex:custom"}]}
+            """));
+        yield return ("blank node ids, @reverse, multiple types", Doc(ex + """, "parentOf": {"@reverse": "ex:childOf"}""", """
+            "credentialSubject": {"id": "_:me", "type": ["AchievementSubject", "ex:Person", "ex:Person"],
+              "ex:knows": [{"id": "_:friend", "ex:knows": {"id": "_:me"}}, {"ex:name": "anonymous"}],
+              "parentOf": [{"id": "_:kid", "ex:name": "kid"}]}
+            """));
+        yield return ("escapes and unusual characters in strings", Doc(ex, """
+            "name": "Quote \" backslash \\ tab \t newline \n return \r nul \u0000 bell \u0007 del \u007f ls \u2028 astral \ud834\udd1e é",
+            "credentialSubject": {"type": ["AchievementSubject"], "ex:empty": "", "ex:space": "  "}
+            """));
+        yield return ("IRIs: relative, fragment, query, non-ASCII, compact", Doc(ex, """
+            "credentialSubject": {"type": ["AchievementSubject"], "id": "https://example.org/people/ä?x=1&y=2#frag",
+              "ex:link": [{"id": "https://example.org/a%20b"}, {"id": "urn:uuid:1b2c"}, {"id": "ex:compact"}, {"id": "relative/path"}]}
+            """));
+        yield return ("a named graph", """
+            {
+              "@context": ["https://www.w3.org/ns/credentials/v2", {"ex": "https://example.org/vocab#"}],
+              "@id": "https://example.org/g",
+              "@graph": [
+                {"id": "https://example.org/a", "ex:p": {"id": "_:b"}},
+                {"id": "_:b", "ex:q": "v", "ex:r": {"@graph": {"ex:s": "in a nested graph"}}}
+              ]
+            }
+            """);
+        yield return ("evidence, results and alignment as OB writes them", Doc(ex, """
+            "credentialSubject": {"type": ["AchievementSubject"],
+              "result": [{"type": ["Result"], "resultDescription": "https://example.org/b#r1", "achievedLevel": "https://example.org/b#l2", "status": "Completed"}],
+              "achievement": {"id": "https://example.org/b", "type": ["Achievement"], "name": "B", "description": "d", "criteria": {"narrative": "n"},
+                "alignment": [{"type": ["Alignment"], "targetName": "T", "targetUrl": "https://example.org/t", "targetType": "ceasn:Competency"}],
+                "resultDescription": [{"id": "https://example.org/b#r1", "type": ["ResultDescription"], "name": "R", "resultType": "RubricCriterionLevel",
+                  "rubricCriterionLevel": [{"id": "https://example.org/b#l2", "type": ["RubricCriterionLevel"], "name": "L", "level": "2", "points": "3"}]}]}},
+            "evidence": [{"id": "https://example.org/e", "type": ["Evidence"], "name": "E", "narrative": "**md**", "genre": "Artifact"}]
+            """));
     }
 
     // ------------------------------------------------------------------ tricky datasets
