@@ -12,7 +12,11 @@ public sealed record Issuer(
     string? Image,
     Vetting? Vetting,
     IReadOnlyList<Endorsement> Endorsements,
-    LocationMap Spans);
+    LocationMap Spans)
+{
+    /// <summary>The public keys it publishes for signing (none: the site never signs for it).</summary>
+    public IReadOnlyList<IssuerKey> Keys { get; init; } = [];
+}
 
 /// <summary>What the governance council checked; each check is yes | partial | no, or absent (not reviewed).</summary>
 public sealed record Vetting(
