@@ -88,6 +88,8 @@ public static class ReadKeys
 
     private static bool IsEd25519(string multibase)
     {
+        // An Ed25519 Multikey is 48 characters; a long text is refused before base58 decoding (quadratic) reads it.
+        if (multibase.Length > 64) return false;
         try
         {
             Ed25519Multikey.DecodePublic(multibase);

@@ -115,6 +115,7 @@ public class SigningTests
         Assert.All(did["verificationMethod"]!.AsArray(), m => Assert.Equal(Did, m!["controller"]!.GetValue<string>()));
         Assert.Equal(methods, did["assertionMethod"]!.AsArray().Select(m => m!.GetValue<string>()));
         Assert.Equal("https://example.org/issuers/academy/", did["alsoKnownAs"]![0]!.GetValue<string>());
+        site.AssertFile("issuers/academy/index.html", "<a href=\"/issuers/academy/did.json\" type=\"application/did+json\">Test Academy DID document (did.json)</a>");
     }
 
     [Fact]
