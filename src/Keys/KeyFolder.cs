@@ -27,8 +27,9 @@ public static class KeyFolder
         {
             if (string.IsNullOrEmpty(path)) continue;
             var folder = Full(path);
-            if (full == folder) return $"the key folder '{keys}' is the {what}";
-            if (full.StartsWith(folder + Path.DirectorySeparatorChar, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+            // Without regard to case, as on macOS and Windows (refusing a folder that differs only in case costs nothing).
+            if (string.Equals(full, folder, StringComparison.OrdinalIgnoreCase)) return $"the key folder '{keys}' is the {what}";
+            if (full.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase))
                 return $"the key folder '{keys}' lies inside the {what} ('{path}')";
         }
         return null;

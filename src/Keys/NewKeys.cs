@@ -61,8 +61,15 @@ public static class NewKeys
         if (edited is null) return null;
 
         var dir = Path.Combine(keys, issuerId);
-        Directory.CreateDirectory(dir);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(dir);
+        else
+        {
+            // Folders it makes are the owner's only (0700); a folder that exists keeps its mode, the issuer's is set.
+            const UnixFileMode owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+            Directory.CreateDirectory(keys, owner);
+            Directory.CreateDirectory(dir, owner);
+            File.SetUnixFileMode(dir, owner);
+        }
         var retired = MoveRetired(dir);
         var edFile = Path.Combine(dir, edId + KeyFolder.Ed25519Suffix);
         var secret = new JsonObject
