@@ -184,6 +184,42 @@ public class SigningTests
     }
 
     [Fact]
+    public void ThePrivateKeyOfARetiredKey_IsAnError()
+    {
+        using var site = SignedSite.WithKeys();
+        site.NewKeys(); // rotates: the first keys are retired, their files moved to retired/
+        var retired = Directory.EnumerateFiles(Path.Combine(site.Keys(), "academy", "retired"), "*.rsa.pem").Single();
+        var back = Path.Combine(site.Keys(), "academy", Path.GetFileName(retired));
+        File.Move(retired, back);
+
+        site.BuildSigned();
+
+        site.AssertDiagnostic($"{back}:1:1: error CS0404: this private key belongs to the retired key 'rsa-");
+    }
+
+    [Fact]
+    public void AKeyFolderForAnIssuerWithoutKeys_IsAnError()
+    {
+        using var site = SignedSite.WithKeys();
+        var other = Path.Combine(site.Keys(), "university");
+        Directory.CreateDirectory(other);
+        File.Copy(Directory.EnumerateFiles(Path.Combine(site.Keys(), "academy"), "*.rsa.pem").Single(), Path.Combine(other, "rsa-1.rsa.pem"));
+
+        site.BuildSigned();
+
+        site.AssertDiagnostic($"{other}:1:1: error CS0404: the key folder names no issuer 'university'");
+    }
+
+    [Fact]
+    public void ValidateWithKeys_ChecksThem()
+    {
+        using var site = SignedSite.WithKeys();
+        File.WriteAllText(Path.Combine(site.Keys(), "academy", "x.ed25519.json"), "{}");
+        Assert.Equal(1, site.Cli("validate", "--source", "{src}", "--keys", site.Keys()));
+        Assert.Contains("x.ed25519.json:1:1: error CS0405: not an Ed25519 private key file", site.Stderr);
+    }
+
+    [Fact]
     public void AKeyFolderInsideTheSource_IsAnError()
     {
         using var site = SignedSite.WithKeys();
