@@ -172,7 +172,7 @@ public static class SiteBuild
     {
         if (KeyFolder.Refuse(keys, ("source folder", sourceRoot), ("output folder", options.DryRun ? null : options.Output)) is { } why)
         {
-            diags.Error(DiagnosticCodes.KeysFolderRefused, SourceLocation.File(keys), why, KeyFolder.RefuseHint);
+            diags.Error(DiagnosticCodes.KeysFolderRefused, KeyFolder.Location(keys), why, KeyFolder.RefuseHint);
             return null;
         }
         return new CredentialSigner(index.Site.BaseUrl, index.AsOf, KeyFolder.Load(keys, index.IssuersById, diags));

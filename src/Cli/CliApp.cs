@@ -103,7 +103,7 @@ public static class CliApp
                 WarningsAsErrors = r.GetValue(strictOption),
                 Force = r.GetValue(forceOption),
                 DryRun = dryRun,
-                Keys = r.GetValue(keysOption) ?? NonEmpty(Environment.GetEnvironmentVariable(Keys.KeyFolder.EnvironmentVariable)),
+                Keys = NonEmpty(r.GetValue(keysOption)) ?? NonEmpty(Environment.GetEnvironmentVariable(Keys.KeyFolder.EnvironmentVariable)),
             };
         }
 

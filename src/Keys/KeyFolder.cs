@@ -22,6 +22,7 @@ public static class KeyFolder
     /// <summary>Why <paramref name="keys"/> may not hold private keys (it is or lies in one of <paramref name="folders"/>), or null.</summary>
     public static string? Refuse(string keys, params (string What, string? Path)[] folders)
     {
+        if (string.IsNullOrWhiteSpace(keys) || keys.IndexOfAny(Path.GetInvalidPathChars()) >= 0) return $"'{keys}' is not a folder name";
         var full = Full(keys);
         foreach (var (what, path) in folders)
         {
@@ -34,6 +35,9 @@ public static class KeyFolder
         }
         return null;
     }
+
+    /// <summary>Where a refused key folder is reported: the folder, or the option when it names none.</summary>
+    public static SourceLocation Location(string keys) => SourceLocation.File(string.IsNullOrWhiteSpace(keys) ? "--keys" : keys);
 
     public const string RefuseHint =
         "keep private keys outside the site: e.g. ~/.credentialsite-keys locally, $RUNNER_TEMP/keys in GitHub Actions (docs/signing.md)";

@@ -23,7 +23,7 @@ public static class NewKeys
     {
         if (KeyFolder.Refuse(keys, ("source folder", source), ("output folder", output)) is { } why)
         {
-            diags.Error(DiagnosticCodes.KeysFolderRefused, SourceLocation.File(keys), why, KeyFolder.RefuseHint);
+            diags.Error(DiagnosticCodes.KeysFolderRefused, KeyFolder.Location(keys), why, KeyFolder.RefuseHint);
             return null;
         }
         var folder = new SourceFolder(source);
