@@ -26,6 +26,11 @@ public sealed record BuildOptions
     public bool CollectBetweenStages { get; init; }
     /// <summary>Overrides <c>badgesPerPage</c> of site.yml (tests: a small catalog with a paged badge index).</summary>
     public int? BadgesPerPage { get; init; }
+    /// <summary>
+    /// The private key folder (<c>--keys</c>, <c>CREDENTIALSITE_KEYS</c>): the build signs the credentials of the issuers whose
+    /// keys it holds (see docs/signing.md). Null: nothing is signed.
+    /// </summary>
+    public string? Keys { get; init; }
     /// <summary>Where the built-in theme lives (defaults to the tool's own theme folder).</summary>
     public string? BuiltInTheme { get; init; }
 }

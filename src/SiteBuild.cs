@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using CredentialSite.Analyze;
 using CredentialSite.Diagnostics;
+using CredentialSite.Keys;
 using CredentialSite.Load;
 using CredentialSite.PostProcess;
 using CredentialSite.Privacy;
 using CredentialSite.Render;
 using CredentialSite.Search;
+using CredentialSite.Signing;
 using CredentialSite.Write;
 
 namespace CredentialSite;
@@ -21,6 +23,9 @@ public sealed record BuildResult(DiagnosticBag Diagnostics, int PagesWritten, in
 
     /// <summary>Portfolios read but not published: no <c>consent:</c> block, or <c>publish</c> not true.</summary>
     public int PeopleNotPublished { get; init; }
+
+    /// <summary>The issuers whose credentials this build signed (none: the credentials are unsigned).</summary>
+    public IReadOnlyCollection<string> SigningIssuers { get; init; } = [];
 
     public bool Succeeded(bool warningsAsErrors) =>
         !Diagnostics.HasErrors && !(warningsAsErrors && Diagnostics.WarningCount > 0);
@@ -53,9 +58,13 @@ public static class SiteBuild
             return result;
         }
         RenderPages? renderer = null;
+        CredentialSigner? signer = null;
         var notPublished = 0;
         BuildResult Done(int pages = 0, int files = 0, int changed = 0) =>
-            new(diags, pages, files, changed, stages) { Templates = renderer?.TemplateTimes ?? [], PeopleNotPublished = notPublished };
+            new(diags, pages, files, changed, stages)
+            {
+                Templates = renderer?.TemplateTimes ?? [], PeopleNotPublished = notPublished, SigningIssuers = signer?.Issuers ?? [],
+            };
 
         var source = new SourceFolder(options.Source);
         // 1. Load: parse every source file into immutable records.
@@ -78,9 +87,12 @@ public static class SiteBuild
         catalog = Stage("consent", () => ApplyConsent.Run(loaded));
         // 3. Analyze: lookups, reverse links and scores, computed once.
         var index = Stage("analyze", () => new SiteIndex(catalog, options));
+        // Keys: the private keys of --keys, each matched to a key its issuer publishes (never read from source or output).
+        if (options.Keys is { } keys)
+            signer = Stage("keys", () => LoadSigner(keys, source.Root, options, index, diags));
         var theme = Stage("theme", () => Theme.Load(options.BuiltInTheme ?? Theme.BuiltInFolder, source.Theme, source.Root, diags));
         // 4. Plan: every page with its view model and JSON-LD.
-        var views = Stage("views", () => new ViewBuilder(index));
+        var views = Stage("views", () => new ViewBuilder(index, signer));
         RenderPages Renderer() => renderer ??= new RenderPages(theme, index, diags, Navigation(index));
         // serve shows the pages open in tabs as soon as every file has parsed, each planned on its own, without waiting
         // for the checks across files: if those fail, the build fails below and the tabs show the error overlay.
@@ -104,7 +116,7 @@ public static class SiteBuild
         });
         // 5. Site files: credential JSON, catalog.json, sitemap, feed, robots, GitHub Pages files, assets, and the
         //    sharded search index with the explorer's data (all built from the catalog; badge JSON comes with its page).
-        var files = Stage("files", () => SiteFiles.Run(index, views, jobs, theme, source.Root, source.Assets)
+        var files = Stage("files", () => SiteFiles.Run(index, views, jobs, theme, source.Root, source.Assets, signer)
             .Concat(BuildSearchIndex.Run(index, views, options.SearchShardBytes)).Append(BuildExplorerData.Run(index)).ToList());
         var sitePaths = jobs.Select(j => j.OutputPath).Concat(jobs.Select(j => j.CompanionPath).OfType<string>())
             .Concat(files.Select(f => f.Path)).ToHashSet(StringComparer.Ordinal);
@@ -115,7 +127,7 @@ public static class SiteBuild
         var output = writer?.Folder ?? options.Output;
         var basePath = index.Site.BasePath;
         // A rebuild skips pages whose inputs did not change (validate checks every page).
-        var cache = writer is null ? null : RenderCache.Open(output, RenderCache.BuildKey(theme, Renderer().Site, Lookups(index)));
+        var cache = writer is null ? null : RenderCache.Open(output, RenderCache.BuildKey(theme, Renderer().Site, Lookups(index, signer?.Issuers ?? [])));
         var recheck = cache?.FilesRemoved(sitePaths) ?? false;
         // 6. Write the site files into the staging area now (nothing reaches the output before the commit below), and let
         //    them go: at 100,000 badges they are 800 MB the collector would otherwise carry through the rendering.
@@ -156,6 +168,16 @@ public static class SiteBuild
         return Done(pages, sitePaths.Count, writer.Changed) with { PagesTotal = jobs.Count };
     }
 
+    private static CredentialSigner? LoadSigner(string keys, string sourceRoot, BuildOptions options, SiteIndex index, DiagnosticBag diags)
+    {
+        if (KeyFolder.Refuse(keys, ("source folder", sourceRoot), ("output folder", options.DryRun ? null : options.Output)) is { } why)
+        {
+            diags.Error(DiagnosticCodes.KeysFolderRefused, KeyFolder.Location(keys), why, KeyFolder.RefuseHint);
+            return null;
+        }
+        return new CredentialSigner(index.Site.BaseUrl, index.AsOf, KeyFolder.Load(keys, index.IssuersById, diags));
+    }
+
     /// <summary>
     /// A full, compacting collection where a one-shot build has just let go of much (the field positions, which lie
     /// among the records they describe; the site files once staged; see <see cref="BuildOptions.CollectBetweenStages"/>).
@@ -173,8 +195,8 @@ public static class SiteBuild
     }
 
     /// <summary>What the templates' functions read besides the page: names and what is published, and how <c>md</c> renders.</summary>
-    private static IEnumerable<string> Lookups(SiteIndex ix) =>
-        new[] { $"markdown.unsafe\t{ix.Site.MarkdownUnsafe}" }.Concat(ix.AllBadgesById.Values.OrderBy(b => b.Id, StringComparer.Ordinal).Select(b => $"b\t{b.Id}\t{b.Name}\t{ix.IsPublished(b)}")
+    private static IEnumerable<string> Lookups(SiteIndex ix, IEnumerable<string> signing) =>
+        new[] { $"markdown.unsafe\t{ix.Site.MarkdownUnsafe}", $"signs\t{string.Join(",", signing)}" }.Concat(ix.AllBadgesById.Values.OrderBy(b => b.Id, StringComparer.Ordinal).Select(b => $"b\t{b.Id}\t{b.Name}\t{ix.IsPublished(b)}")
             .Concat(ix.RolesById.Values.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => $"r\t{r.Id}\t{r.Name}"))
             .Concat(ix.CompetenciesById.Values.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => $"c\t{c.Id}\t{c.Name}")));
 

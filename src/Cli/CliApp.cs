@@ -30,16 +30,18 @@ public static class CliApp
         var draftsOption = new Option<bool>("--drafts") { Description = "Also publish badges and pages with status draft" };
         var strictOption = new Option<bool>("--warnings-as-errors") { Description = "Fail (exit 1) when there is any warning" };
         var statsOption = new Option<bool>("--stats") { Description = "Print the time each build stage and each template took" };
+        var keysOption = new Option<string?>("--keys")
+        { Description = $"Sign credentials with the private keys in this folder (outside source and output; default: ${Keys.KeyFolder.EnvironmentVariable})" };
         var forceOption = new Option<bool>("--force")
         { Description = "Write into a non-empty output folder CredentialSite did not write (its other files are kept, never deleted)" };
 
         var build = new Command("build", "Build the site into the output folder (the previous output survives a failed build)")
         {
-            sourceOption, outputOption, baseUrlOption, asOfOption, draftsOption, strictOption, statsOption, forceOption,
+            sourceOption, outputOption, baseUrlOption, asOfOption, draftsOption, strictOption, statsOption, forceOption, keysOption,
         };
         var validate = new Command("validate", "Check everything build checks; write nothing")
         {
-            sourceOption, baseUrlOption, asOfOption, draftsOption, strictOption,
+            sourceOption, baseUrlOption, asOfOption, draftsOption, strictOption, keysOption,
         };
 
         var badgesOption = new Option<int>("--badges") { Description = "How many badges to generate", DefaultValueFactory = _ => 100 };
@@ -74,7 +76,7 @@ public static class CliApp
 
         var root = new RootCommand("CredentialSite: publish a credential catalog (badges, rubrics, roles, portfolios) as a static site with Open Badges 3.0, CTDL and schema.org JSON-LD.")
         {
-            newCommand, build, validate, serve, schemaCommand, sample, ImportCommands.Create(stdout, stderr),
+            newCommand, build, validate, serve, schemaCommand, sample, ImportCommands.Create(stdout, stderr), KeysCommands.Create(stdout, stderr),
         };
 
         int usage = Ok;
@@ -101,6 +103,7 @@ public static class CliApp
                 WarningsAsErrors = r.GetValue(strictOption),
                 Force = r.GetValue(forceOption),
                 DryRun = dryRun,
+                Keys = NonEmpty(r.GetValue(keysOption)) ?? NonEmpty(Environment.GetEnvironmentVariable(Keys.KeyFolder.EnvironmentVariable)),
             };
         }
 
@@ -115,7 +118,8 @@ public static class CliApp
         serve.SetAction(r =>
         {
             if (Options(r, false) is not { } o) return usage;
-            return Serve(o with { Output = r.GetValue(serveOutputOption) ?? "" }, r.GetValue(portOption), r.GetValue(statsOption), stdout, stderr);
+            // serve never signs: a preview needs no keys, and keeps private keys off the developer's server.
+            return Serve(o with { Output = r.GetValue(serveOutputOption) ?? "", Keys = null }, r.GetValue(portOption), r.GetValue(statsOption), stdout, stderr);
         });
 
         var parsed = root.Parse(args);
@@ -168,9 +172,12 @@ public static class CliApp
             return InputErrors;
         }
         var unpublished = result.PeopleNotPublished switch { 0 => "", 1 => ", 1 person not published (no consent)", var n => $", {n} people not published (no consent)" };
+        var signed = result.SigningIssuers.Count == 0
+            ? ", credentials unsigned" + (options.Keys is null ? " (no --keys)" : " (no issuer's keys in --keys)")
+            : $", credentials signed for {string.Join(", ", result.SigningIssuers)}";
         stdout.WriteLine(options.DryRun
             ? $"valid: no errors, {Plural(warnings, "warning")}{unpublished} ({elapsedText})"
-            : $"built: {Plural(result.PagesTotal, "page")} ({result.PagesWritten} rendered; {Plural(result.FilesWritten, "file")}, {result.FilesChanged} changed) in {options.Output}, {Plural(warnings, "warning")}{unpublished} ({elapsedText})");
+            : $"built: {Plural(result.PagesTotal, "page")} ({result.PagesWritten} rendered; {Plural(result.FilesWritten, "file")}, {result.FilesChanged} changed) in {options.Output}, {Plural(warnings, "warning")}{unpublished}{signed} ({elapsedText})");
         return Ok;
     }
 
@@ -267,6 +274,8 @@ public static class CliApp
             Console.CancelKeyPress -= onCancel;
         }
     }
+
+    private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
     private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 }

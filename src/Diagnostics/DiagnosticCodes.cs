@@ -49,6 +49,13 @@ public static class DiagnosticCodes
     public const string CsvUnknownName = "CS0302";
     public const string CsvBadValue = "CS0303";
 
+    // Signing keys (issuers' published keys:, the private key folder of build --keys and keys new)
+    public const string KeyInvalid = "CS0401";
+    public const string KeyDuplicate = "CS0402";
+    public const string KeysFolderRefused = "CS0403";
+    public const string PrivateKeyUnpublished = "CS0404";
+    public const string PrivateKeyUnreadable = "CS0405";
+
     /// <summary>Every code with a one-line description, for docs/diagnostics.md and for tests.</summary>
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
@@ -87,5 +94,10 @@ public static class DiagnosticCodes
         [CsvFormat] = "a CSV file cannot be read: a column is missing or repeated, a quote is not closed",
         [CsvUnknownName] = "a CSV cell names an unknown badge, competency, role, level, tier, method, cluster or impact (did-you-mean)",
         [CsvBadValue] = "a CSV cell's value is not valid: empty where required, a package that does not parse, a repeated row, an id taken",
+        [KeyInvalid] = "a published key is not valid: unknown type, a publicKeyMultibase that is not an Ed25519 Multikey, a publicKeyJwk that is not an RSA key",
+        [KeyDuplicate] = "two keys of an issuer share an id or a public key",
+        [KeysFolderRefused] = "the private key folder is or lies inside the source folder or the output folder",
+        [PrivateKeyUnpublished] = "a private key's public key matches no published, non-retired key of its issuer",
+        [PrivateKeyUnreadable] = "a private key file cannot be read or is not a key of the expected kind",
     };
 }

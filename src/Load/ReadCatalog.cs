@@ -90,9 +90,13 @@ public static class ReadCatalog
             var r = new Endorsement(n ?? "", e.Url("url"), e.Date("date"), e.Text("comment"));
             return n is null ? null : r;
         });
+        var keys = Keys.ReadKeys.Run(f, diags);
         f.Finish();
         // A field error (reported) leaves a placeholder: others may still name this issuer without an error.
-        return new Issuer(id, name ?? id, type ?? Vocabulary.IssuerTypes[0], url, email, description, image, vetting, endorsements, f.Spans, sector);
+        return new Issuer(id, name ?? id, type ?? Vocabulary.IssuerTypes[0], url, email, description, image, vetting, endorsements, f.Spans, sector)
+        {
+            Keys = keys,
+        };
     }
 
     public static Framework? Framework(YamlFields f, string fileId, DiagnosticBag diags)

@@ -22,6 +22,9 @@ public sealed record Issuer(
         "professional-body" or "industry-association" => "private-non-profit",
         _ => "private-for-profit",
     };
+
+    /// <summary>The public keys it publishes for signing (none: the site never signs for it).</summary>
+    public IReadOnlyList<IssuerKey> Keys { get; init; } = [];
 }
 
 /// <summary>What the governance council checked; each check is yes | partial | no, or absent (not reviewed).</summary>

@@ -19,7 +19,10 @@ public sealed record ArtifactView(PortfolioEvidence Evidence, string? Href);
 public sealed record EarnedView(
     EarnedBadge Earned, string Name, BadgeCard? Card, HeldBadge Judged, IReadOnlyList<ResultView> Results,
     IReadOnlyList<ArtifactView> Artifacts, IReadOnlyList<MetricView> Metrics, IReadOnlyList<PortfolioEvidence> Quotes,
-    IReadOnlyList<AttestationView> Attestations, string? CredentialUrl);
+    IReadOnlyList<AttestationView> Attestations, string? CredentialUrl, SignedView? Signed = null);
+
+/// <summary>A credential this build signed: by whom, its id, and its VC-JWT.</summary>
+public sealed record SignedView(string IssuerName, string CredentialId, string JwtUrl);
 
 public sealed record RuleResultView(RuleResult Rule, IReadOnlyList<NamedRef> Assigned, IReadOnlyList<NamedRef> Candidates, int CandidateCount);
 
@@ -45,6 +48,9 @@ public sealed partial class ViewBuilder
     public static string PersonUrl(string id) => $"people/{id}/";
 
     public static string CredentialPath(string personId, string badgeId) => $"people/{personId}/credentials/{badgeId}.json";
+
+    /// <summary>The credential as a VC-JWT, beside its JSON, when the build signs for its issuer.</summary>
+    public static string CredentialJwtPath(string personId, string badgeId) => $"people/{personId}/credentials/{badgeId}.jwt";
 
     private NamedRef BadgeRef(string id) =>
         CardOf(id) is { } c ? new NamedRef(id, c.Name, c.Url)
@@ -98,8 +104,11 @@ public sealed partial class ViewBuilder
         var attestations = e.Evidence.Where(x => x.Type == "attestation")
             .Select(x => new AttestationView(x, x.Criteria.Select(c => Result(c, e.Results.FirstOrDefault(r => r.Key == c).Value)).ToList())).ToList();
         var credential = badge is not null && e.Issued is not null && _ix.BadgesById.ContainsKey(e.Badge) ? CredentialPath(p.Id, e.Badge) : null;
+        SignedView? signed = null;
+        if (credential is not null && _signer is not null && _signer.Signs(badge!.Issuer))
+            signed = new SignedView(_ix.IssuersById[badge.Issuer].Name, _ix.Site.AbsoluteUrl(credential), CredentialJwtPath(p.Id, e.Badge));
         return new EarnedView(e, badge?.Name ?? e.Badge, CardOf(e.Badge), judged, results, artifacts, metrics, quotes,
-            attestations, credential);
+            attestations, credential, signed);
     }
 
     private static MetricView MetricOf(PortfolioEvidence x)

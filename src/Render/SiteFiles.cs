@@ -4,6 +4,7 @@ using System.Text;
 using CredentialSite.Analyze;
 using CredentialSite.Markdown;
 using CredentialSite.Privacy;
+using CredentialSite.Signing;
 using CredentialSite.StructuredData;
 using CredentialSite.Write;
 
@@ -12,7 +13,8 @@ namespace CredentialSite.Render;
 /// <summary>Stage 6: the non-HTML files: badge JSON, catalog.json, sitemap, feed, robots.txt and GitHub Pages files.</summary>
 public static class SiteFiles
 {
-    public static IReadOnlyList<OutputFile> Run(SiteIndex ix, ViewBuilder views, IReadOnlyList<PageJob> pages, Theme theme, string sourceRoot, string assetsRoot)
+    public static IReadOnlyList<OutputFile> Run(SiteIndex ix, ViewBuilder views, IReadOnlyList<PageJob> pages, Theme theme, string sourceRoot, string assetsRoot,
+        CredentialSigner? signer = null)
     {
         var files = new List<OutputFile>();
         // Badge JSON is made with each badge's page (see PageJob.Companion); credential JSON is made when written
@@ -29,12 +31,12 @@ public static class SiteFiles
         if (ix.Site.Cname is { } cname) files.Add(OutputFile.Text("CNAME", cname.Trim() + "\n"));
         foreach (var (rel, full) in theme.StaticFiles) files.Add(OutputFile.Copy(rel, full));
         // Only what survived Privacy.ApplyConsent is here: published people, consented sections, visible badges.
+        // Signed (with a VC-JWT beside) when the build signs for the issuer; issuers with keys: publish did.json and profile.json.
         files.AddRange(ix.People.SelectMany(person => person.Badges
             .Where(earned => Credentials.Publishes(ix, earned))
-            .Select(earned => OutputFile.Later(ViewBuilder.CredentialPath(person.Id, earned.Badge),
-                () => JsonLd.FileBytes(Credentials.Credential(ix, person, earned)!)))));
-        var revocations = Status.RevocationLists.Of(ix);
-        files.AddRange(revocations.Issuers.Select(id => new OutputFile(Status.RevocationLists.ListPath(id), JsonLd.FileBytes(revocations.Credential(id)))));
+            .SelectMany(earned => SigningFiles.Credential(ix, signer, person, earned))));
+        files.AddRange(SigningFiles.Identities(ix));
+        files.AddRange(SigningFiles.StatusLists(ix, signer));
         foreach (var person in ix.People)
         {
             var folder = Path.Combine(sourceRoot, person.Folder);

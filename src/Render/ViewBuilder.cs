@@ -10,9 +10,13 @@ public sealed partial class ViewBuilder
     private readonly RecordMap<Badge, BadgeCard> _cards;
     private readonly Dictionary<string, RoleRef> _roles;
 
-    public ViewBuilder(SiteIndex index)
+    private readonly Signing.CredentialSigner? _signer;
+
+    /// <param name="signer">Signs the credentials of some issuers in this build (their pages say so), or null.</param>
+    public ViewBuilder(SiteIndex index, Signing.CredentialSigner? signer = null)
     {
         _ix = index;
+        _signer = signer;
         // A published badge's card, made when first asked for: rendering one page ahead (serve) needs a few.
         _cards = new(index.BadgesById, KeptCard);
         _roles = index.RolesById.Values.ToDictionary(r => r.Id, r =>

@@ -64,7 +64,18 @@ public static class FormatSpec
             F("name", Text("Who endorses it."), required: true),
             F("url", Url("The endorser's web site")),
             F("date", Date("When")),
-            F("comment", Text("What they said."))), "Endorsements by other organizations.")));
+            F("comment", Text("What they said."))), "Endorsements by other organizations.")),
+        F("keys", ListOf(Object("A public key of the issuer (credentialsite keys new writes these; see docs/signing.md).",
+            F("id", Id("The key's id, unique for this issuer; the DID document names it <did>#<id>.").Example("ed25519-2026-12-08"), required: true),
+            F("type", OneOf("Multikey (Ed25519, Data Integrity proofs) or JsonWebKey (RSA, RS256 VC-JWTs).", IssuerKey.Types), required: true),
+            F("created", Date("When the key was made"), required: true),
+            F("retired", Date("When the key stopped signing; it stays published so that what it signed still verifies")),
+            F("publicKeyMultibase", Text("The Ed25519 public key as a Multikey (z6Mk…), for type Multikey.")),
+            F("publicKeyJwk", Object("The RSA public key as a JWK, for type JsonWebKey.",
+                F("kty", Text("Always RSA."), required: true),
+                F("n", Text("The modulus, base64url."), required: true),
+                F("e", Text("The exponent, base64url (AQAB)."), required: true)))),
+            "The issuer's public signing keys: with them the site publishes its DID document and signs its credentials.")));
 
     private static Shape Framework => Object("A competency framework.",
         FileId("framework"),

@@ -90,14 +90,17 @@ public sealed class RevocationLists
         return new StatusListEntry($"{url}#{index}", "BitstringStatusListEntry", Purpose, index, url);
     }
 
-    /// <summary>The issuer's list as a document, valid from asOf (the date the build judged revocations at).</summary>
-    public StatusListCredential Credential(string issuerId)
+    /// <summary>
+    /// The issuer's list as a document, valid from asOf (the date the build judged revocations at). Its issuer is the
+    /// issuer's DID when the build signs for it (<paramref name="issuerDid"/>), as on the credentials it speaks for.
+    /// </summary>
+    public StatusListCredential Credential(string issuerId, string? issuerDid = null)
     {
         var list = _byIssuer[issuerId];
         var url = _ix.Site.AbsoluteUrl(ListPath(issuerId));
         var issuer = _ix.IssuersById[issuerId];
         return new StatusListCredential([OpenBadges.VcContext], url, ["VerifiableCredential", "BitstringStatusListCredential"],
-            OpenBadges.ProfileId(_ix, issuerId), $"{issuer.Name}: revoked credentials",
+            issuerDid ?? OpenBadges.ProfileId(_ix, issuerId), $"{issuer.Name}: revoked credentials",
             Credentials.Stamp(_ix.AsOf),
             new StatusListSubject(url + "#list", "BitstringStatusList", Purpose, Bitstring.Encode(list.Bits)));
     }

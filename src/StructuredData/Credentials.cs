@@ -7,7 +7,7 @@ using CredentialSite.Status;
 
 namespace CredentialSite.StructuredData;
 
-// Earned badges as OB 3.0 OpenBadgeCredential documents (unsigned: no proof; signing comes later),
+// Earned badges as OB 3.0 OpenBadgeCredential documents (signed in Signing/ when the issuer signs),
 // and portfolio pages as schema.org ProfilePage.
 
 public sealed record ObResult(IReadOnlyList<string> Type, string? ResultDescription, string? AchievedLevel);
@@ -46,8 +46,12 @@ public static class Credentials
     public static string CredentialId(SiteIndex ix, string personId, string badgeId) =>
         ix.Site.AbsoluteUrl(Render.ViewBuilder.CredentialPath(personId, badgeId));
 
-    /// <summary>An earned, published badge as an unsigned OpenBadgeCredential; null when it cannot be expressed (see <see cref="Publishes"/>).</summary>
-    public static ObCredential? Credential(SiteIndex ix, Portfolio person, EarnedBadge earned)
+    /// <summary>
+    /// An earned, published badge as an OpenBadgeCredential, without a proof; null when it cannot be expressed (see
+    /// <see cref="Publishes"/>). <paramref name="issuerDid"/> is the issuer's DID when this build signs for it: it is then
+    /// the issuer's id, since the DID resolves to the keys a verifier needs (its document links the issuer's page).
+    /// </summary>
+    public static ObCredential? Credential(SiteIndex ix, Portfolio person, EarnedBadge earned, string? issuerDid = null)
     {
         if (!Publishes(ix, earned)) return null;
         var issued = earned.Issued!.Value;
@@ -70,10 +74,13 @@ public static class Credentials
         });
         var expires = Readiness.Expiry(earned, badge);
         var url = CredentialId(ix, person.Id, badge.Id);
+        var profile = OpenBadges.Profile(ix, issuer, standalone: false);
         return new ObCredential(
             OpenBadges.Contexts(badge), url, ["VerifiableCredential", "OpenBadgeCredential"],
-            badge.Name, $"{badge.Name}, earned by {person.Name}. Unsigned: a readable copy without a proof.",
-            OpenBadges.Profile(ix, issuer, standalone: false),
+            badge.Name, issuerDid is null
+                ? $"{badge.Name}, earned by {person.Name}. Unsigned: a readable copy without a proof."
+                : $"{badge.Name}, earned by {person.Name}. Signed by {issuer.Name}.",
+            issuerDid is null ? profile : profile with { Id = issuerDid },
             Stamp(issued), expires is { } x ? Stamp(x) : null, Stamp(issued),
             new ObSubject(ix.Site.AbsoluteUrl(Render.ViewBuilder.PersonUrl(person.Id)), ["AchievementSubject"], achievement, JsonLd.NonEmpty(results)),
             JsonLd.NonEmpty(evidence),

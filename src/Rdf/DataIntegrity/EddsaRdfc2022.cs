@@ -33,11 +33,15 @@ public static class EddsaRdfc2022
         return unsigned;
     }
 
-    /// <summary>Verifies the document's single eddsa-rdfc-2022 proof against an Ed25519 public key.</summary>
+    /// <summary>
+    /// Verifies the document's single eddsa-rdfc-2022 proof against an Ed25519 public key. The proof may be an object or
+    /// a list of one (Open Badges 3.0's JSON Schema wants a list; the signed data is the same).
+    /// </summary>
     public static bool Verify(JsonObject securedDocument, ReadOnlySpan<byte> publicKey, JsonLdOptions? options = null)
     {
         var unsigned = (JsonObject)securedDocument.DeepClone();
-        if (unsigned["proof"] is not JsonObject proof || proof["proofValue"]?.GetValue<string>() is not { } proofValue) return false;
+        var single = unsigned["proof"] is JsonArray { Count: 1 } list ? list[0] : unsigned["proof"];
+        if (single is not JsonObject proof || proof["proofValue"]?.GetValue<string>() is not { } proofValue) return false;
         if (proof["type"]?.GetValue<string>() != "DataIntegrityProof" || proof["cryptosuite"]?.GetValue<string>() != "eddsa-rdfc-2022")
             return false;
         unsigned.Remove("proof");

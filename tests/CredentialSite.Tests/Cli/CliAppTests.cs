@@ -53,7 +53,7 @@ public partial class CliAppTests
 
         Assert.Equal(0, code);
         // 16 pages of the minimal site + the extra badge's page
-        Assert.Matches(@"^built: 23 pages \(\d+ rendered; \d+ files, \d+ changed\) in .+out, 1 warning \(\d+\.\d\d s\)\r?\n$", site.Stdout);
+        Assert.Matches(@"^built: 23 pages \(\d+ rendered; \d+ files, \d+ changed\) in .+out, 1 warning, credentials unsigned \(no --keys\) \(\d+\.\d\d s\)\r?\n$", site.Stdout);
         Assert.StartsWith("catalog/badges/extra.yml:2:1: warning CS0007: unknown field 'sumary'", site.Stderr);
         Assert.True(File.Exists(Path.Combine(site.Output, "index.html")));
     }

@@ -55,6 +55,33 @@ public sealed class SchemaTests : IDisposable
     }
 
     [Fact]
+    public void Spec_HasEveryKeysField_AndAcceptsAnIssuerWithRotatedKeys()
+    {
+        // The sample and the starter publish no keys: keys new writes them here (twice: retired keys too).
+        using var site = global::CredentialSite.Tests.Signing.SignedSite.WithKeys();
+        global::CredentialSite.Tests.Signing.SignedSite.NewKeys(site);
+        var asked = new HashSet<string>();
+        YamlFields.Asked.Value = (file, path) =>
+        {
+            if (KindOf(file) == "issuer") lock (asked) asked.Add(Regex.Replace(path, @"\[\d+\]", "[]"));
+        };
+        try
+        {
+            site.LoadCatalog();
+        }
+        finally
+        {
+            YamlFields.Asked.Value = null;
+        }
+        Assert.Contains("keys[].publicKeyJwk.n", asked);
+        Assert.Contains("keys[].retired", asked);
+        Assert.DoesNotContain(asked, p => !SpecHas("issuer", p));
+        var yaml = File.ReadAllText(Path.Combine(site.Source, "catalog", "issuers", "academy.yml"));
+        var results = Schemas["issuer"].Evaluate(ToJson(yaml), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(results.IsValid, Errors(results));
+    }
+
+    [Fact]
     public void SpecHas_IsFalse_ForAFieldTheSpecLacks()
     {
         Assert.True(SpecHas("badge", "governance.approvals[].step"));
