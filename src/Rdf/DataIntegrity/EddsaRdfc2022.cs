@@ -51,19 +51,33 @@ public static class EddsaRdfc2022
         catch (FormatException) { return false; }
         var verifier = new Ed25519Signer();
         verifier.Init(false, new Ed25519PublicKeyParameters(publicKey.ToArray()));
-        var data = HashData(unsigned, proof, options);
+        byte[] data;
+        try { data = HashData(unsigned, proof, options); }
+        catch (JsonLdException) { return false; } // not valid JSON-LD, or not fully covered by its contexts
         verifier.BlockUpdate(data, 0, data.Length);
         return signature.Length == 64 && verifier.VerifySignature(signature);
     }
 
-    /// <summary>SHA-256(canonical proof configuration) followed by SHA-256(canonical document): the 64 bytes signed.</summary>
+    /// <summary>
+    /// SHA-256(canonical proof configuration) followed by SHA-256(canonical document): the 64 bytes signed. Both are
+    /// processed in safe mode, as the cryptosuite requires: a term or type the contexts do not define would not be covered
+    /// by the signature, so it throws a <see cref="JsonLdException"/> (code <c>safe mode</c>) instead.
+    /// </summary>
     public static byte[] HashData(JsonObject unsignedDocument, JsonObject proofConfiguration, JsonLdOptions? options = null)
     {
         var config = (JsonObject)proofConfiguration.DeepClone();
         config.Remove("proofValue");
         if (unsignedDocument["@context"] is { } context) config["@context"] = context.DeepClone();
-        var proofHash = SHA256.HashData(Encoding.UTF8.GetBytes(JsonLdToRdf.Canonicalize(config.ToJsonString(), options)));
-        var documentHash = SHA256.HashData(Encoding.UTF8.GetBytes(JsonLdToRdf.Canonicalize(unsignedDocument.ToJsonString(), options)));
+        var proofHash = SHA256.HashData(Encoding.UTF8.GetBytes(SafeCanonical(config, options)));
+        var documentHash = SHA256.HashData(Encoding.UTF8.GetBytes(SafeCanonical(unsignedDocument, options)));
         return [.. proofHash, .. documentHash];
+    }
+
+    private static string SafeCanonical(JsonObject document, JsonLdOptions? options)
+    {
+        var rdf = JsonLdToRdf.ToRdf(document.ToJsonString(), options);
+        if (rdf.Issues.Count > 0)
+            throw new JsonLdException("safe mode", "the document has terms or types its contexts do not define: " + string.Join("; ", rdf.Issues.Take(5)));
+        return Rdfc10.Canonicalize(rdf.Quads).CanonicalNQuads;
     }
 }

@@ -60,6 +60,19 @@ public class EddsaRdfc2022Tests
     }
 
     [Fact]
+    public void A_term_the_contexts_do_not_define_is_never_signed_and_never_verifies()
+    {
+        // eddsa-rdfc-2022 processes JSON-LD in safe mode: an undefined term would not be covered by the signature.
+        var loose = Credential();
+        loose["favouriteColour"] = "green";
+        Assert.Throws<JsonLdException>(() => EddsaRdfc2022.Sign(loose, ProofOptions(), Seed));
+
+        var signed = EddsaRdfc2022.Sign(Credential(), ProofOptions(), Seed);
+        signed["favouriteColour"] = "green"; // added after signing: unsigned data must not ride along
+        Assert.False(EddsaRdfc2022.Verify(signed, PublicKey()));
+    }
+
+    [Fact]
     public void Key_order_and_white_space_do_not_change_the_signature()
     {
         var signed = EddsaRdfc2022.Sign(Credential(), ProofOptions(), Seed);

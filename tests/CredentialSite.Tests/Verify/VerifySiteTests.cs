@@ -25,10 +25,8 @@ public sealed partial class VerifySiteTests(SampleSiteFixture sample) : IClassFi
         }
     }
 
-    // TODO(issue 15): remove the Skip when the signing branch lands (`keys new`, `build --keys`). The test uses only
-    // the command line, so it compiles now; it is the end-to-end proof that what the build signs, others can verify.
-    // Rehearsed un-skipped on wt-sign 8aeb314 merged with this branch: passes (76 signed files, 0 failures).
-    [Fact(Skip = "needs signing: issue 15")]
+    // The end-to-end proof that what the build signs, others can verify: keys only from the built site.
+    [Fact]
     public void The_signed_sample_site_verifies_with_the_npm_libraries_and_one_changed_character_fails()
     {
         const string baseUrl = "https://example.org/catalog/";
@@ -47,6 +45,8 @@ public sealed partial class VerifySiteTests(SampleSiteFixture sample) : IClassFi
         var run = Verify(output, baseUrl);
         run.AssertAllOk();
         Assert.True(run.Credentials > 0, $"nothing was verified:\n{run.Stdout}");
+        // The issuer's revocation list is signed like its credentials, and verifies too.
+        Assert.Contains("ok issuers/northwind-academy/status/revocation.json", run.Lines);
         // A credential reported revoked must be one its portfolio revokes.
         foreach (var line in run.Lines.Where(l => l.StartsWith("revoked ", StringComparison.Ordinal)))
         {
