@@ -55,6 +55,7 @@ public static class DiagnosticCodes
     public const string KeysFolderRefused = "CS0403";
     public const string PrivateKeyUnpublished = "CS0404";
     public const string PrivateKeyUnreadable = "CS0405";
+    public const string KeyPairIncomplete = "CS0406";
 
     /// <summary>Every code with a one-line description, for docs/diagnostics.md and for tests.</summary>
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
@@ -99,5 +100,6 @@ public static class DiagnosticCodes
         [KeysFolderRefused] = "the private key folder is or lies inside the source folder or the output folder",
         [PrivateKeyUnpublished] = "a private key's public key matches no published, non-retired key of its issuer",
         [PrivateKeyUnreadable] = "a private key file cannot be read or is not a key of the expected kind",
+        [KeyPairIncomplete] = "the key folder holds only one of an issuer's two private keys, so its credentials are not signed",
     };
 }

@@ -86,25 +86,32 @@ public static class KeyFolder
             }
             (IssuerKey Key, byte[] Seed)? ed = null;
             (IssuerKey Key, RSAParameters Rsa)? rsa = null;
+            var refused = false; // a file was reported: the pair is not what its folder means to hold
             foreach (var file in files)
             {
                 var at = SourceLocation.File(file);
                 if (file.EndsWith(Ed25519Suffix, StringComparison.Ordinal))
                 {
-                    if (ReadEd25519(file, at, diags) is not { } seed) continue;
+                    if (ReadEd25519(file, at, diags) is not { } seed) { refused = true; continue; }
                     var multibase = Ed25519Multikey.EncodePublic(new Ed25519PrivateKeyParameters(seed).GeneratePublicKey().GetEncoded());
-                    if (Match(issuer, IssuerKey.Multikey, "Ed25519 " + multibase, at, diags) is { } key && (ed is null || Newer(key, ed.Value.Key)))
-                        ed = (key, seed);
+                    var key = Match(issuer, IssuerKey.Multikey, "Ed25519 " + multibase, at, diags);
+                    refused |= key is null;
+                    if (key is not null && (ed is null || Newer(key, ed.Value.Key))) ed = (key, seed);
                 }
                 else
                 {
-                    if (ReadRsa(file, at, diags) is not { } parameters) continue;
+                    if (ReadRsa(file, at, diags) is not { } parameters) { refused = true; continue; }
                     var text = ReadKeys.PublicText(new IssuerKey("", IssuerKey.JsonWebKey, default, null, null, Jwk(parameters)));
-                    if (Match(issuer, IssuerKey.JsonWebKey, text, at, diags) is { } key && (rsa is null || Newer(key, rsa.Value.Key)))
-                        rsa = (key, parameters);
+                    var key = Match(issuer, IssuerKey.JsonWebKey, text, at, diags);
+                    refused |= key is null;
+                    if (key is not null && (rsa is null || Newer(key, rsa.Value.Key))) rsa = (key, parameters);
                 }
             }
             if (ed is { } e && rsa is { } r) result[issuerId] = new SigningKeys(e.Key.Id, e.Seed, r.Key.Id, r.Rsa);
+            else if (!refused && (ed is not null || rsa is not null))
+                diags.Warning(DiagnosticCodes.KeyPairIncomplete, SourceLocation.File(dir),
+                    $"only the {(ed is null ? "RSA (JWT)" : "Ed25519 (Data Integrity)")} private key of issuer '{issuerId}' is here: its credentials are not signed",
+                    $"every credential gets both proofs or none: put the issuer's {(ed is null ? "<keyId>" + Ed25519Suffix : "<keyId>" + RsaSuffix)} file beside it");
         }
         return result;
     }

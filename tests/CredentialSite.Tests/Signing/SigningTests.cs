@@ -184,6 +184,21 @@ public class SigningTests
     }
 
     [Fact]
+    public void HalfAKeyPair_IsAWarning_AndTheIssuerIsNotSigned()
+    {
+        using var site = SignedSite.WithKeys();
+        var folder = Path.Combine(site.Keys(), "academy");
+        File.Delete(Directory.EnumerateFiles(folder, "*.rsa.pem").Single());
+
+        site.BuildSigned();
+
+        site.AssertDiagnostic($"{folder}:1:1: warning CS0406: only the Ed25519 (Data Integrity) private key of issuer 'academy' is here");
+        Assert.True(site.FileExists(CredentialPath));
+        Assert.DoesNotContain("\"proof\"", site.ReadFile(CredentialPath));
+        Assert.False(site.FileExists(JwtPath));
+    }
+
+    [Fact]
     public void ThePrivateKeyOfARetiredKey_IsAnError()
     {
         using var site = SignedSite.WithKeys();
