@@ -60,8 +60,9 @@ public static class EddsaRdfc2022
 
     /// <summary>
     /// SHA-256(canonical proof configuration) followed by SHA-256(canonical document): the 64 bytes signed. Both are
-    /// processed in safe mode, as the cryptosuite requires: a term or type the contexts do not define would not be covered
-    /// by the signature, so it throws a <see cref="JsonLdException"/> (code <c>safe mode</c>) instead.
+    /// processed in safe mode, as the cryptosuite requires: a term, type or value that expansion drops would not be covered
+    /// by the signature, so it throws a <see cref="JsonLdException"/> (code <c>safe mode</c>) instead. Terms expanded
+    /// through an <c>@vocab</c> (VC 2.0's issuer-dependent terms) are kept, and signed.
     /// </summary>
     public static byte[] HashData(JsonObject unsignedDocument, JsonObject proofConfiguration, JsonLdOptions? options = null)
     {
@@ -76,8 +77,10 @@ public static class EddsaRdfc2022
     private static string SafeCanonical(JsonObject document, JsonLdOptions? options)
     {
         var rdf = JsonLdToRdf.ToRdf(document.ToJsonString(), options);
-        if (rdf.Issues.Count > 0)
-            throw new JsonLdException("safe mode", "the document has terms or types its contexts do not define: " + string.Join("; ", rdf.Issues.Take(5)));
+        // A term caught by @vocab is in the RDF (and so signed); anything dropped would not be.
+        var lost = rdf.Issues.Where(i => i.Kind != JsonLdIssueKind.VocabProperty).ToList();
+        if (lost.Count > 0)
+            throw new JsonLdException("safe mode", "the document has terms, types or values that JSON-LD processing drops: " + string.Join("; ", lost.Take(5)));
         return Rdfc10.Canonicalize(rdf.Quads).CanonicalNQuads;
     }
 }

@@ -87,6 +87,9 @@ public sealed partial class Expander
             case "@id":
                 if (value is not string id) throw new JsonLdException("invalid @id value", path);
                 expanded = contexts.ExpandIri(active, id, documentRelative: true);
+                // A node whose id is no IRI (relative, with no base to resolve it) is dropped from the RDF with its statements.
+                if (expanded is string nodeId && !Iri.IsAbsolute(nodeId) && !Iri.IsBlankNode(nodeId))
+                    Issues.Add(new JsonLdIssue(JsonLdIssueKind.DroppedValue, id, path));
                 break;
             case "@type":
                 if (value is not string && (value is not List<object?> typeList || typeList.Any(t => t is not string)))

@@ -60,16 +60,29 @@ public class EddsaRdfc2022Tests
     }
 
     [Fact]
-    public void A_term_the_contexts_do_not_define_is_never_signed_and_never_verifies()
+    public void Anything_JSON_LD_drops_is_never_signed_and_never_verifies()
     {
-        // eddsa-rdfc-2022 processes JSON-LD in safe mode: an undefined term would not be covered by the signature.
-        var loose = Credential();
-        loose["favouriteColour"] = "green";
-        Assert.Throws<JsonLdException>(() => EddsaRdfc2022.Sign(loose, ProofOptions(), Seed));
+        // eddsa-rdfc-2022 processes JSON-LD in safe mode: a term the contexts do not define, or a node id that is no IRI,
+        // would be dropped from the RDF and so not be covered by the signature.
+        var undefinedTerm = Credential();
+        undefinedTerm["favouriteColour"] = "green";
+        Assert.Throws<JsonLdException>(() => EddsaRdfc2022.Sign(undefinedTerm, ProofOptions(), Seed));
+        var relativeId = Credential();
+        relativeId["credentialSubject"]!["id"] = "not-an-iri";
+        Assert.Throws<JsonLdException>(() => EddsaRdfc2022.Sign(relativeId, ProofOptions(), Seed));
 
         var signed = EddsaRdfc2022.Sign(Credential(), ProofOptions(), Seed);
         signed["favouriteColour"] = "green"; // added after signing: unsigned data must not ride along
         Assert.False(EddsaRdfc2022.Verify(signed, PublicKey()));
+
+        // A term only an @vocab defines (here the VC examples context's) is kept in the RDF: it is signed, and changing it fails.
+        var vocab = Credential();
+        ((JsonArray)vocab["@context"]!).Add("https://www.w3.org/ns/credentials/examples/v2");
+        vocab["favouriteColour"] = "green";
+        var withVocab = EddsaRdfc2022.Sign(vocab, ProofOptions(), Seed);
+        Assert.True(EddsaRdfc2022.Verify(withVocab, PublicKey()));
+        withVocab["favouriteColour"] = "greem";
+        Assert.False(EddsaRdfc2022.Verify(withVocab, PublicKey()));
     }
 
     [Fact]
