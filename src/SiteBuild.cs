@@ -84,7 +84,7 @@ public static class SiteBuild
             return clock.Elapsed - start;
         });
         // Privacy: from here on only consented people and consented sections exist.
-        catalog = Stage("consent", () => ApplyConsent.Run(loaded));
+        catalog = Stage("consent", () => ApplyConsent.Run(loaded, options.Audience));
         // 3. Analyze: lookups, reverse links and scores, computed once.
         var index = Stage("analyze", () => new SiteIndex(catalog, options));
         // Keys: the private keys of --keys, each matched to a key its issuer publishes (never read from source or output).
@@ -196,7 +196,7 @@ public static class SiteBuild
 
     /// <summary>What the templates' functions read besides the page: names and what is published, and how <c>md</c> renders.</summary>
     private static IEnumerable<string> Lookups(SiteIndex ix, IEnumerable<string> signing) =>
-        new[] { $"markdown.unsafe\t{ix.Site.MarkdownUnsafe}", $"signs\t{string.Join(",", signing)}" }.Concat(ix.AllBadgesById.Values.OrderBy(b => b.Id, StringComparer.Ordinal).Select(b => $"b\t{b.Id}\t{b.Name}\t{ix.IsPublished(b)}")
+        new[] { $"markdown.unsafe\t{ix.Site.MarkdownUnsafe}", $"audience\t{ix.Audience}", $"signs\t{string.Join(",", signing)}" }.Concat(ix.AllBadgesById.Values.OrderBy(b => b.Id, StringComparer.Ordinal).Select(b => $"b\t{b.Id}\t{b.Name}\t{ix.IsPublished(b)}")
             .Concat(ix.RolesById.Values.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => $"r\t{r.Id}\t{r.Name}"))
             .Concat(ix.CompetenciesById.Values.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => $"c\t{c.Id}\t{c.Name}")));
 

@@ -42,7 +42,8 @@ public static class LoadPortfolios
         Consent consent = new(false, null, []);
         if (f.Map("consent") is { } c)
         {
-            consent = new Consent(c.Bool("publish") ?? false, c.Date("date"), c.EnumList("scope", Vocabulary.ConsentScopes));
+            consent = new Consent(c.Bool("publish") ?? false, c.Date("date"), c.EnumList("scope", Vocabulary.ConsentScopes),
+                c.EnumList("panelScope", Vocabulary.ConsentScopes));
             c.Finish();
         }
         var headline = f.Text("headline");

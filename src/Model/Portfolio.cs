@@ -21,9 +21,13 @@ public sealed record Portfolio(
     string Folder,
     LocationMap Spans);
 
-public sealed record Consent(bool Publish, DateOnly? Date, IReadOnlyList<string> Scope)
+/// <param name="PanelScope">Sections shared with promotion panels only: published by <c>build --audience panel</c>, never by the public build.</param>
+public sealed record Consent(bool Publish, DateOnly? Date, IReadOnlyList<string> Scope, IReadOnlyList<string>? PanelScope = null)
 {
     public bool Allows(string section) => Publish && Scope.Contains(section);
+
+    /// <summary>The consent a panel build applies: the public scope and the panel-only sections together.</summary>
+    public Consent ForPanel() => PanelScope is { Count: > 0 } panel ? this with { Scope = [.. Scope.Union(panel, StringComparer.Ordinal)] } : this;
 }
 
 public sealed record EarnedBadge(
