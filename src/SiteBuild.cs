@@ -24,6 +24,9 @@ public sealed record BuildResult(DiagnosticBag Diagnostics, int PagesWritten, in
     /// <summary>Portfolios read but not published: no <c>consent:</c> block, or <c>publish</c> not true.</summary>
     public int PeopleNotPublished { get; init; }
 
+    /// <summary>What the catalog covers (validate only: its summary line gives the counts; a build shows the coverage page).</summary>
+    public Program.CoverageReport? Coverage { get; init; }
+
     /// <summary>The issuers whose credentials this build signed (none: the credentials are unsigned).</summary>
     public IReadOnlyCollection<string> SigningIssuers { get; init; } = [];
 
@@ -60,10 +63,11 @@ public static class SiteBuild
         RenderPages? renderer = null;
         CredentialSigner? signer = null;
         var notPublished = 0;
+        Program.CoverageReport? coverage = null;
         BuildResult Done(int pages = 0, int files = 0, int changed = 0) =>
             new(diags, pages, files, changed, stages)
             {
-                Templates = renderer?.TemplateTimes ?? [], PeopleNotPublished = notPublished, SigningIssuers = signer?.Issuers ?? [],
+                Templates = renderer?.TemplateTimes ?? [], PeopleNotPublished = notPublished, Coverage = coverage, SigningIssuers = signer?.Issuers ?? [],
             };
 
         var source = new SourceFolder(options.Source);
@@ -87,6 +91,7 @@ public static class SiteBuild
         catalog = Stage("consent", () => ApplyConsent.Run(loaded, options.Audience));
         // 3. Analyze: lookups, reverse links and scores, computed once.
         var index = Stage("analyze", () => new SiteIndex(catalog, options));
+        if (options.DryRun) coverage = Stage("coverage", () => Program.Coverage.Run(index));
         // Keys: the private keys of --keys, each matched to a key its issuer publishes (never read from source or output).
         if (options.Keys is { } keys)
             signer = Stage("keys", () => LoadSigner(keys, source.Root, options, index, diags));

@@ -180,7 +180,7 @@ public static class CliApp
             ? ", credentials unsigned" + (options.Keys is null ? " (no --keys)" : " (no issuer's keys in --keys)")
             : $", credentials signed for {string.Join(", ", result.SigningIssuers)}";
         stdout.WriteLine(options.DryRun
-            ? $"valid: no errors, {Plural(warnings, "warning")}{unpublished} ({elapsedText})"
+            ? $"valid: no errors, {Plural(warnings, "warning")}{(result.Coverage is { } c ? "; " + c.Summary : "")}{unpublished} ({elapsedText})"
             : $"built: {Plural(result.PagesTotal, "page")} ({result.PagesWritten} rendered; {Plural(result.FilesWritten, "file")}, {result.FilesChanged} changed) in {options.Output}, {Plural(warnings, "warning")}{unpublished}{signed} ({elapsedText})");
         return Ok;
     }

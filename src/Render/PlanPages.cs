@@ -141,6 +141,10 @@ public static class PlanPages
                 () => views.Compare(from, to, isPromotion)));
         }
 
+        // Running the program (issue 18): what the catalog covers.
+        jobs.Add(Job("program/coverage/index.html", "coverage.html",
+            Meta("coverage", "Program coverage", "Competencies and levels no badge demonstrates, badges no role uses, roles no badges reach, tiers per ladder level.",
+                "program/coverage/", [home]), () => Program.Coverage.Run(ix)));
         jobs.Add(Job("search/index.html", "search.html",
             Meta("search", "Search", $"Search badges, competencies, roles and people in {ix.Site.Title}.", "search/", [home]), () => new object()));
         jobs.Add(Job("explorer/index.html", "explorer.html",
