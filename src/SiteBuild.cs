@@ -84,6 +84,7 @@ public static class SiteBuild
         {
             var start = clock.Elapsed;
             ValidateCatalog.Run(loaded, checks, cancel);
+            Program.Governance.CheckSeparation(loaded, checks);
             ValidatePortfolios.Run(loaded, source, checks, cancel, options.AsOf);
             return clock.Elapsed - start;
         });

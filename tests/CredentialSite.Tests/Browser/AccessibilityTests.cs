@@ -28,6 +28,7 @@ public sealed class AccessibilityTests(BrowserFixture site)
     [InlineData("search/?q=design")]
     [InlineData("explorer/")]
     [InlineData("program/coverage/")]
+    [InlineData("program/governance/")]
     [InlineData("about/")]                            // free page
     [InlineData("no-such-page/")]                     // 404
     public async Task Page_HasNoSeriousOrCriticalViolations(string path)
@@ -51,6 +52,7 @@ public sealed class AccessibilityTests(BrowserFixture site)
     /// <summary>The program's pages (issue 18) at a phone's width: wide tables scroll in their own region.</summary>
     [SkippableTheory]
     [InlineData("program/coverage/")]
+    [InlineData("program/governance/")]
     public async Task ProgramPage_HasNoSeriousOrCriticalViolations_At390Px(string path)
     {
         Skip.If(site.SkipReason is not null, site.SkipReason);
