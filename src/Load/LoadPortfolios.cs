@@ -85,6 +85,8 @@ public static class LoadPortfolios
         var evidence = b.List("evidence", ReadEvidence);
         var reflection = b.Markdown("reflection");
         var visibility = b.Enum("visibility", Vocabulary.Visibilities) ?? "public";
+        var assessedBy = b.Text("assessedBy");
+        var assessedOn = b.Date("assessedOn");
         Revocation? revoked = null;
         if (b.Map("revoked") is { } r)
         {
@@ -94,7 +96,10 @@ public static class LoadPortfolios
             if (date is { } d && reason is not null) revoked = new Revocation(d, reason);
         }
         return badge is null ? null
-            : new EarnedBadge(badge, version, issued, expires, credentialId, credential, results, evidence, reflection, visibility, path, revoked);
+            : new EarnedBadge(badge, version, issued, expires, credentialId, credential, results, evidence, reflection, visibility, path, revoked)
+            {
+                AssessedBy = assessedBy, AssessedOn = assessedOn,
+            };
     }
 
     private static PortfolioEvidence? ReadEvidence(YamlFields e)

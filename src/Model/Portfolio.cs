@@ -44,6 +44,12 @@ public sealed record EarnedBadge(
     string SpanPath,
     Revocation? Revoked = null)
 {
+    /// <summary>Who assessed the holder and issued the badge (an audit), published with the badge and in its credential.</summary>
+    public string? AssessedBy { get; init; }
+
+    /// <summary>When the assessment was made.</summary>
+    public DateOnly? AssessedOn { get; init; }
+
     public bool IsHidden => Visibility == "hidden";
 
     /// <summary>Revoked on or before <paramref name="asOf"/>: never valid, never counted (docs/revocation.md).</summary>

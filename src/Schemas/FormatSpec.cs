@@ -259,6 +259,8 @@ public static class FormatSpec
             F("evidence", ListOf(Evidence, "Evidence for this badge.")),
             F("reflection", MarkdownText("What the person learned.")),
             F("visibility", OneOf("hidden badges are not published.", Vocabulary.Visibilities)),
+            F("assessedBy", Text("Who assessed the holder and issued the badge (an audit): shown in the dossier and carried in the credential as an Evidence entry.")),
+            F("assessedOn", Date("When the assessment was made")),
             F("revoked", Object("The issuer revoked the credential: it is shown as revoked, never counts, and its bit is set in the issuer's status list.",
                 F("date", Date("When it was revoked (not after asOf)"), required: true),
                 F("reason", Text("Why; published with the badge."), required: true)))), "Earned badges.")),
