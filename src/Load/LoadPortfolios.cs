@@ -59,7 +59,11 @@ public static class LoadPortfolios
         Statement? manager = null;
         if (f.Map("managerStatement") is { } m)
         {
-            manager = new Statement(m.Text("by"), m.Text("role"), m.Date("date"), m.Markdown("statement"));
+            manager = new Statement(m.Text("by"), m.Text("role"), m.Date("date"), m.Markdown("statement"))
+            {
+                Scores = m.NumberMap("scores", min: 0, max: 100),
+                Demonstrated = m.Markdown("demonstrated"), Results = m.Markdown("results"), Repeatable = m.Markdown("repeatable"),
+            };
             m.Finish();
         }
         var plan = f.List("plan", p =>

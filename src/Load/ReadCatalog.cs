@@ -317,8 +317,9 @@ public static class ReadCatalog
         if (p.IsEmptyList("packages"))
             diags.Error(DiagnosticCodes.InvalidValue, p.LocationOf("packages"), "a promotion needs at least one package",
                 "add a package with its rules, or remove 'promotion:' if the role is not reached by promotion");
+        var scorecard = Program.ReadScorecard.Read(p, diags);
         p.Finish();
-        return new Promotion(from, packages);
+        return new Promotion(from, packages) { Scorecard = scorecard };
     }
 
     /// <summary>A rule needs at most this many badges (the readiness engine makes a slot for each).</summary>

@@ -78,6 +78,15 @@ public sealed record EvidenceContext(string? Challenge, string? Action, string? 
 
 public sealed record Metric(string Name, string? Unit, double? Before, double? After, string? Window, string? Source, string? ConfirmedBy);
 
-public sealed record Statement(string? By, string? Role, DateOnly? Date, string? Text);
+public sealed record Statement(string? By, string? Role, DateOnly? Date, string? Text)
+{
+    /// <summary>Scores (0–100) for the manager-sourced parts of the target role's promotion scorecard, by part id.</summary>
+    public IReadOnlyDictionary<string, double> Scores { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The three structured questions: what did the badge demonstrate, how did it affect results, is the behaviour repeatable.</summary>
+    public string? Demonstrated { get; init; }
+    public string? Results { get; init; }
+    public string? Repeatable { get; init; }
+}
 
 public sealed record PlanItem(string Title, DateOnly? Due, string? Status, string? Competency);

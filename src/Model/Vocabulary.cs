@@ -73,6 +73,9 @@ public static class Vocabulary
 
     public static readonly string[] ConsentScopes = ["profile", "badges", "evidence", "metrics", "reflections", "attestations", "managerStatement", "plan", "readiness"];
 
+    /// <summary>Where a promotion scorecard part's score comes from.</summary>
+    public static readonly string[] ScorecardSources = ["readiness", "manager"];
+
     public static readonly string[] EvidenceKinds = ["artifact", "metric", "quote", "attestation"];
 
     public static readonly string[] Visibilities = ["public", "hidden"];
