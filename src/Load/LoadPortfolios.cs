@@ -69,12 +69,24 @@ public static class LoadPortfolios
         var plan = f.List("plan", p =>
         {
             var title = p.Text("title", required: true);
-            var item = new PlanItem(title ?? "", p.Date("due"), p.Text("status"), p.Text("competency"));
+            var item = new PlanItem(title ?? "", p.Date("due"), p.Text("status"), p.Text("competency"))
+            {
+                Started = p.Date("started"), Badge = p.Text("badge"),
+            };
             return title is null ? null : item;
+        });
+        var history = f.List("history", h =>
+        {
+            var role = h.Text("role", required: true);
+            var from = h.Date("from", required: true);
+            return role is null || from is null ? null : new RoleChange(role, from.Value);
         });
         f.Finish();
         // Without a name (reported) the portfolio is still kept, so that its references are checked.
-        return new Portfolio(id, name ?? id, consent, headline, photo, photoAlt, currentRole, targetRole, badges, manager, plan, folder, f.Spans);
+        return new Portfolio(id, name ?? id, consent, headline, photo, photoAlt, currentRole, targetRole, badges, manager, plan, folder, f.Spans)
+        {
+            History = history,
+        };
     }
 
     private static EarnedBadge? ReadEarned(YamlFields b, string path)

@@ -31,9 +31,16 @@ public static class ValidatePortfolios
             ReadinessScope(p, diags);
             File(source, p, p.Photo, spans.At("photo"), diags, UntrustedFiles.PhotoTypes);
             for (var i = 0; i < p.Plan.Count; i++)
+            {
                 if (p.Plan[i].Competency is { } c && !competencies.Contains(c))
                     diags.Error(DiagnosticCodes.UnknownReference, spans.At($"plan[{i}].competency"), $"unknown competency '{c}'",
                         Suggest.Hint(c, competencies, "competency"));
+                if (p.Plan[i].Badge is { } pb && !badges.ContainsKey(pb))
+                    diags.Error(DiagnosticCodes.UnknownReference, spans.At($"plan[{i}].badge"), $"unknown badge '{pb}'", Suggest.Hint(pb, badges.Keys, "badge"));
+            }
+            foreach (var (h, i) in p.History.Select((h, i) => (h, i)))
+                if (!roles.Contains(h.Role))
+                    diags.Error(DiagnosticCodes.UnknownReference, spans.At($"history[{i}].role"), $"unknown role '{h.Role}'", Suggest.Hint(h.Role, roles, "role"));
 
             foreach (var earned in p.Badges)
             {

@@ -19,9 +19,16 @@ public sealed record Portfolio(
     Statement? ManagerStatement,
     IReadOnlyList<PlanItem> Plan,
     string Folder,
-    LocationMap Spans);
+    LocationMap Spans)
+{
+    /// <summary>Past role changes, as written (published under <c>profile</c>; the outcomes page's promotion velocity).</summary>
+    public IReadOnlyList<RoleChange> History { get; init; } = [];
+}
 
 /// <param name="PanelScope">Sections shared with promotion panels only: published by <c>build --audience panel</c>, never by the public build.</param>
+/// <summary>A past role change: the person held <see cref="Role"/> from <see cref="From"/> on (portfolio <c>history</c>).</summary>
+public sealed record RoleChange(string Role, DateOnly From);
+
 public sealed record Consent(bool Publish, DateOnly? Date, IReadOnlyList<string> Scope, IReadOnlyList<string>? PanelScope = null)
 {
     public bool Allows(string section) => Publish && Scope.Contains(section);
@@ -89,4 +96,11 @@ public sealed record Statement(string? By, string? Role, DateOnly? Date, string?
     public string? Repeatable { get; init; }
 }
 
-public sealed record PlanItem(string Title, DateOnly? Due, string? Status, string? Competency);
+public sealed record PlanItem(string Title, DateOnly? Due, string? Status, string? Competency)
+{
+    /// <summary>When work on the item started (the outcomes page's time to competency runs from here to <see cref="Badge"/>'s issue date).</summary>
+    public DateOnly? Started { get; init; }
+
+    /// <summary>The badge the item aims at.</summary>
+    public string? Badge { get; init; }
+}

@@ -56,6 +56,7 @@ public static class ApplyConsent
             PhotoAlt = profile ? p.PhotoAlt : null,
             CurrentRole = profile ? p.CurrentRole : null,
             TargetRole = profile ? p.TargetRole : null,
+            History = profile ? p.History : [],
             Badges = badges,
             ManagerStatement = scope.Allows("attestations") || scope.Allows("managerStatement") ? p.ManagerStatement : null,
             Plan = scope.Allows("plan") ? p.Plan : [],

@@ -148,6 +148,9 @@ public static class PlanPages
         jobs.Add(Job("program/governance/index.html", "governance.html",
             Meta("governance", "Program governance", "Badges by status and approval step, overdue steps, recent changes and appeals.",
                 "program/governance/", [home]), () => Program.Governance.Run(ix)));
+        jobs.Add(Job("program/outcomes/index.html", "outcomes.html",
+            Meta("outcomes", "Program outcomes", "Badges earned per quarter, time to competency, promotion velocity and pilot cohorts, for groups large enough to report.",
+                "program/outcomes/", [home]), () => Program.Outcomes.Run(ix)));
         jobs.Add(Job("search/index.html", "search.html",
             Meta("search", "Search", $"Search badges, competencies, roles and people in {ix.Site.Title}.", "search/", [home]), () => new object()));
         jobs.Add(Job("explorer/index.html", "explorer.html",

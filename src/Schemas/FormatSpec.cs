@@ -283,5 +283,10 @@ public static class FormatSpec
             F("title", Text("What."), required: true),
             F("due", Date("By when")),
             F("status", Text("Its status.")),
-            F("competency", Id("The competency it develops."))), "The development plan.")));
+            F("competency", Id("The competency it develops.")),
+            F("started", Date("When work on it started (time to competency runs from here)")),
+            F("badge", Id("The badge it aims at."))), "The development plan.")),
+        F("history", ListOf(Object("A past role change.",
+            F("role", Id("The role id."), required: true),
+            F("from", Date("When the person took the role"), required: true)), "Past role changes (published under profile; promotion velocity on the outcomes page).")));
 }

@@ -29,6 +29,7 @@ public sealed class AccessibilityTests(BrowserFixture site)
     [InlineData("explorer/")]
     [InlineData("program/coverage/")]
     [InlineData("program/governance/")]
+    [InlineData("program/outcomes/")]
     [InlineData("about/")]                            // free page
     [InlineData("no-such-page/")]                     // 404
     public async Task Page_HasNoSeriousOrCriticalViolations(string path)
@@ -53,6 +54,7 @@ public sealed class AccessibilityTests(BrowserFixture site)
     [SkippableTheory]
     [InlineData("program/coverage/")]
     [InlineData("program/governance/")]
+    [InlineData("program/outcomes/")]
     public async Task ProgramPage_HasNoSeriousOrCriticalViolations_At390Px(string path)
     {
         Skip.If(site.SkipReason is not null, site.SkipReason);
