@@ -55,6 +55,7 @@ public sealed class AccessibilityTests(BrowserFixture site)
     [InlineData("program/coverage/")]
     [InlineData("program/governance/")]
     [InlineData("program/outcomes/")]
+    [InlineData("people/elena-vasquez/dossier/")]          // the promotion scorecard
     public async Task ProgramPage_HasNoSeriousOrCriticalViolations_At390Px(string path)
     {
         Skip.If(site.SkipReason is not null, site.SkipReason);
