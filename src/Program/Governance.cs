@@ -32,7 +32,7 @@ public static class Governance
 
     public static GovernanceReport Run(SiteIndex ix)
     {
-        var byStatus = Vocabulary.BadgeStatuses.Select(s => new BadgeGroup(s, [.. ix.Badges.Where(b => b.Status == s).Select(Ref)]))
+        var byStatus = Vocabulary.BadgeStatuses.Select(s => new BadgeGroup(char.ToUpperInvariant(s[0]) + s[1..], [.. ix.Badges.Where(b => b.Status == s).Select(Ref)]))
             .Where(g => g.Badges.Count > 0).ToList();
         var current = ix.Badges.Select(b => (Badge: b, Step: Current(b))).ToList();
         var byStep = current.GroupBy(x => x.Step is { } i ? x.Badge.Governance!.Approvals[i].Label : x.Badge.Governance?.Approvals.Count > 0 ? Approved : NoFlow)
