@@ -49,6 +49,15 @@ public sealed class ScorecardTests
     }
 
     [Fact]
+    public void AManagerScore_ForAPartTheScorecardDoesNotScoreByManager_IsALocatedError()
+    {
+        using var site = TestSite.CreateExactly(Site(Parts).Replace("scores: { outcomes: 80 }", "scores: { outcome: 80, badges: 90 }")).Run();
+        site.AssertDiagnostics(
+            "input/portfolios/ada/portfolio.yml:13:13: error CS0009: 'outcome' is not a manager-scored part of the target role's promotion scorecard",
+            "input/portfolios/ada/portfolio.yml:13:26: error CS0009: 'badges' is not a manager-scored part of the target role's promotion scorecard");
+    }
+
+    [Fact]
     public void Weights_ThatDoNotAddUpTo100_OrAreZero_OrRepeatAPart_AreLocatedErrors()
     {
         using var site = TestSite.CreateExactly(Site("""
