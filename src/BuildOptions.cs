@@ -10,6 +10,11 @@ public sealed record BuildOptions
     public string? BaseUrl { get; init; }
     public DateOnly? AsOf { get; init; }
     public bool Drafts { get; init; }
+    /// <summary>
+    /// Who the site is for (<c>--audience</c>): the public, or promotion panels, whose build (for a private host) also
+    /// publishes each person's <c>consent.panelScope</c> and asks search engines to index nothing.
+    /// </summary>
+    public Audience Audience { get; init; } = Audience.Public;
     public bool WarningsAsErrors { get; init; }
     /// <summary>Write into a non-empty output folder this tool did not write (its files are kept; see <see cref="Write.OutputManifest"/>).</summary>
     public bool Force { get; init; }
@@ -34,3 +39,6 @@ public sealed record BuildOptions
     /// <summary>Where the built-in theme lives (defaults to the tool's own theme folder).</summary>
     public string? BuiltInTheme { get; init; }
 }
+
+/// <summary>Who a build is for: see <see cref="BuildOptions.Audience"/>.</summary>
+public enum Audience { Public, Panel }

@@ -24,6 +24,9 @@ public sealed record BuildResult(DiagnosticBag Diagnostics, int PagesWritten, in
     /// <summary>Portfolios read but not published: no <c>consent:</c> block, or <c>publish</c> not true.</summary>
     public int PeopleNotPublished { get; init; }
 
+    /// <summary>What the catalog covers (validate only: its summary line gives the counts; a build shows the coverage page).</summary>
+    public Program.CoverageReport? Coverage { get; init; }
+
     /// <summary>The issuers whose credentials this build signed (none: the credentials are unsigned).</summary>
     public IReadOnlyCollection<string> SigningIssuers { get; init; } = [];
 
@@ -60,10 +63,11 @@ public static class SiteBuild
         RenderPages? renderer = null;
         CredentialSigner? signer = null;
         var notPublished = 0;
+        Program.CoverageReport? coverage = null;
         BuildResult Done(int pages = 0, int files = 0, int changed = 0) =>
             new(diags, pages, files, changed, stages)
             {
-                Templates = renderer?.TemplateTimes ?? [], PeopleNotPublished = notPublished, SigningIssuers = signer?.Issuers ?? [],
+                Templates = renderer?.TemplateTimes ?? [], PeopleNotPublished = notPublished, Coverage = coverage, SigningIssuers = signer?.Issuers ?? [],
             };
 
         var source = new SourceFolder(options.Source);
@@ -80,13 +84,15 @@ public static class SiteBuild
         {
             var start = clock.Elapsed;
             ValidateCatalog.Run(loaded, checks, cancel);
+            Program.Governance.CheckSeparation(loaded, checks);
             ValidatePortfolios.Run(loaded, source, checks, cancel, options.AsOf);
             return clock.Elapsed - start;
         });
         // Privacy: from here on only consented people and consented sections exist.
-        catalog = Stage("consent", () => ApplyConsent.Run(loaded));
+        catalog = Stage("consent", () => ApplyConsent.Run(loaded, options.Audience));
         // 3. Analyze: lookups, reverse links and scores, computed once.
         var index = Stage("analyze", () => new SiteIndex(catalog, options));
+        if (options.DryRun) coverage = Stage("coverage", () => Program.Coverage.Run(index));
         // Keys: the private keys of --keys, each matched to a key its issuer publishes (never read from source or output).
         if (options.Keys is { } keys)
             signer = Stage("keys", () => LoadSigner(keys, source.Root, options, index, diags));
@@ -196,7 +202,7 @@ public static class SiteBuild
 
     /// <summary>What the templates' functions read besides the page: names and what is published, and how <c>md</c> renders.</summary>
     private static IEnumerable<string> Lookups(SiteIndex ix, IEnumerable<string> signing) =>
-        new[] { $"markdown.unsafe\t{ix.Site.MarkdownUnsafe}", $"signs\t{string.Join(",", signing)}" }.Concat(ix.AllBadgesById.Values.OrderBy(b => b.Id, StringComparer.Ordinal).Select(b => $"b\t{b.Id}\t{b.Name}\t{ix.IsPublished(b)}")
+        new[] { $"markdown.unsafe\t{ix.Site.MarkdownUnsafe}", $"audience\t{ix.Audience}", $"signs\t{string.Join(",", signing)}" }.Concat(ix.AllBadgesById.Values.OrderBy(b => b.Id, StringComparer.Ordinal).Select(b => $"b\t{b.Id}\t{b.Name}\t{ix.IsPublished(b)}")
             .Concat(ix.RolesById.Values.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => $"r\t{r.Id}\t{r.Name}"))
             .Concat(ix.CompetenciesById.Values.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => $"c\t{c.Id}\t{c.Name}")));
 

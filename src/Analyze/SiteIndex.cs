@@ -14,6 +14,7 @@ public sealed class SiteIndex
         Site = catalog.Site;
         AsOf = options.AsOf ?? catalog.Site.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow);
         IncludeDrafts = options.Drafts;
+        Audience = options.Audience;
 
         Issuers = catalog.Issuers.OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
         IssuersById = First(catalog.Issuers, i => i.Id);
@@ -100,6 +101,9 @@ public sealed class SiteIndex
     public SiteConfig Site { get; }
     public DateOnly AsOf { get; }
     public bool IncludeDrafts { get; }
+
+    /// <summary>Who the site is for: a panel build is for a private host (see <see cref="BuildOptions.Audience"/>).</summary>
+    public Audience Audience { get; }
 
     public IReadOnlyList<Issuer> Issuers { get; }
     public IReadOnlyDictionary<string, Issuer> IssuersById { get; }

@@ -28,6 +28,9 @@ public static class CliApp
         var asOfOption = new Option<string?>("--as-of")
         { Description = "Judge expiry and readiness at this date (YYYY-MM-DD; default: site.yml asOf, else today UTC)" };
         var draftsOption = new Option<bool>("--drafts") { Description = "Also publish badges and pages with status draft" };
+        var audienceOption = new Option<string>("--audience")
+        { Description = "public (default) or panel: a site for a private host that also shows consent.panelScope sections, marked noindex", DefaultValueFactory = _ => "public" };
+        audienceOption.AcceptOnlyFromAmong("public", "panel");
         var strictOption = new Option<bool>("--warnings-as-errors") { Description = "Fail (exit 1) when there is any warning" };
         var statsOption = new Option<bool>("--stats") { Description = "Print the time each build stage and each template took" };
         var keysOption = new Option<string?>("--keys")
@@ -37,11 +40,11 @@ public static class CliApp
 
         var build = new Command("build", "Build the site into the output folder (the previous output survives a failed build)")
         {
-            sourceOption, outputOption, baseUrlOption, asOfOption, draftsOption, strictOption, statsOption, forceOption, keysOption,
+            sourceOption, outputOption, baseUrlOption, asOfOption, draftsOption, audienceOption, strictOption, statsOption, forceOption, keysOption,
         };
         var validate = new Command("validate", "Check everything build checks; write nothing")
         {
-            sourceOption, baseUrlOption, asOfOption, draftsOption, strictOption, keysOption,
+            sourceOption, baseUrlOption, asOfOption, draftsOption, audienceOption, strictOption, keysOption,
         };
 
         var badgesOption = new Option<int>("--badges") { Description = "How many badges to generate", DefaultValueFactory = _ => 100 };
@@ -57,7 +60,7 @@ public static class CliApp
         var serveOutputOption = new Option<string?>("--output", "-o") { Description = "Where to write the site (default: a folder in the temp directory)" };
         var serve = new Command("serve", "Build, serve on 127.0.0.1, rebuild on change and reload open tabs (Ctrl+C stops)")
         {
-            sourceOption, serveOutputOption, portOption, asOfOption, draftsOption, statsOption, forceOption,
+            sourceOption, serveOutputOption, portOption, asOfOption, draftsOption, audienceOption, statsOption, forceOption,
         };
 
         var newFolder = new Argument<string>("folder") { Description = "The folder to create the site in (new or empty)" };
@@ -100,6 +103,7 @@ public static class CliApp
                 BaseUrl = r.GetValue(baseUrlOption),
                 AsOf = asOf,
                 Drafts = r.GetValue(draftsOption),
+                Audience = r.GetValue(audienceOption) == "panel" ? Audience.Panel : Audience.Public,
                 WarningsAsErrors = r.GetValue(strictOption),
                 Force = r.GetValue(forceOption),
                 DryRun = dryRun,
@@ -176,7 +180,7 @@ public static class CliApp
             ? ", credentials unsigned" + (options.Keys is null ? " (no --keys)" : " (no issuer's keys in --keys)")
             : $", credentials signed for {string.Join(", ", result.SigningIssuers)}";
         stdout.WriteLine(options.DryRun
-            ? $"valid: no errors, {Plural(warnings, "warning")}{unpublished} ({elapsedText})"
+            ? $"valid: no errors, {Plural(warnings, "warning")}{(result.Coverage is { } c ? "; " + c.Summary : "")}{unpublished} ({elapsedText})"
             : $"built: {Plural(result.PagesTotal, "page")} ({result.PagesWritten} rendered; {Plural(result.FilesWritten, "file")}, {result.FilesChanged} changed) in {options.Output}, {Plural(warnings, "warning")}{unpublished}{signed} ({elapsedText})");
         return Ok;
     }

@@ -26,6 +26,8 @@ public static class DiagnosticCodes
     public const string ReferenceCycle = "CS0017";
     public const string MarkdownTooDeep = "CS0018";
     public const string RuleNeverMet = "CS0019";
+    public const string SameApprover = "CS0020";
+    public const string ScorecardWeights = "CS0021";
 
     // Portfolios (privacy and evidence)
     public const string PortfolioUnknownVersion = "CS0101";
@@ -79,6 +81,8 @@ public static class DiagnosticCodes
         [ReferenceCycle] = "prerequisites or stacksInto form a cycle",
         [MarkdownTooDeep] = "Markdown nested too deeply",
         [RuleNeverMet] = "a promotion rule can never be met",
+        [SameApprover] = "approval steps that must be done by different people (governance.separateSteps) were done by the same person (warning)",
+        [ScorecardWeights] = "a promotion scorecard's weights are not valid: a part without a positive weight, a repeated part, or weights that do not add up to 100",
         [PortfolioUnknownVersion] = "a portfolio badge version is not in the badge's changelog (warning)",
         [EvidenceOutsideFolder] = "an evidence file points outside its portfolio folder",
         [LinkOutsideSource] = "a file or folder is a symbolic link that leads outside the source folder",

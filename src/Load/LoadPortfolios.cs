@@ -42,7 +42,8 @@ public static class LoadPortfolios
         Consent consent = new(false, null, []);
         if (f.Map("consent") is { } c)
         {
-            consent = new Consent(c.Bool("publish") ?? false, c.Date("date"), c.EnumList("scope", Vocabulary.ConsentScopes));
+            consent = new Consent(c.Bool("publish") ?? false, c.Date("date"), c.EnumList("scope", Vocabulary.ConsentScopes),
+                c.EnumList("panelScope", Vocabulary.ConsentScopes));
             c.Finish();
         }
         var headline = f.Text("headline");
@@ -58,18 +59,34 @@ public static class LoadPortfolios
         Statement? manager = null;
         if (f.Map("managerStatement") is { } m)
         {
-            manager = new Statement(m.Text("by"), m.Text("role"), m.Date("date"), m.Markdown("statement"));
+            manager = new Statement(m.Text("by"), m.Text("role"), m.Date("date"), m.Markdown("statement"))
+            {
+                Scores = m.NumberMap("scores", min: 0, max: 100),
+                Demonstrated = m.Markdown("demonstrated"), Results = m.Markdown("results"), Repeatable = m.Markdown("repeatable"),
+            };
             m.Finish();
         }
         var plan = f.List("plan", p =>
         {
             var title = p.Text("title", required: true);
-            var item = new PlanItem(title ?? "", p.Date("due"), p.Text("status"), p.Text("competency"));
+            var item = new PlanItem(title ?? "", p.Date("due"), p.Text("status"), p.Text("competency"))
+            {
+                Started = p.Date("started"), Badge = p.Text("badge"),
+            };
             return title is null ? null : item;
+        });
+        var history = f.List("history", h =>
+        {
+            var role = h.Text("role", required: true);
+            var from = h.Date("from", required: true);
+            return role is null || from is null ? null : new RoleChange(role, from.Value);
         });
         f.Finish();
         // Without a name (reported) the portfolio is still kept, so that its references are checked.
-        return new Portfolio(id, name ?? id, consent, headline, photo, photoAlt, currentRole, targetRole, badges, manager, plan, folder, f.Spans);
+        return new Portfolio(id, name ?? id, consent, headline, photo, photoAlt, currentRole, targetRole, badges, manager, plan, folder, f.Spans)
+        {
+            History = history,
+        };
     }
 
     private static EarnedBadge? ReadEarned(YamlFields b, string path)
@@ -84,6 +101,8 @@ public static class LoadPortfolios
         var evidence = b.List("evidence", ReadEvidence);
         var reflection = b.Markdown("reflection");
         var visibility = b.Enum("visibility", Vocabulary.Visibilities) ?? "public";
+        var assessedBy = b.Text("assessedBy");
+        var assessedOn = b.Date("assessedOn");
         Revocation? revoked = null;
         if (b.Map("revoked") is { } r)
         {
@@ -93,7 +112,10 @@ public static class LoadPortfolios
             if (date is { } d && reason is not null) revoked = new Revocation(d, reason);
         }
         return badge is null ? null
-            : new EarnedBadge(badge, version, issued, expires, credentialId, credential, results, evidence, reflection, visibility, path, revoked);
+            : new EarnedBadge(badge, version, issued, expires, credentialId, credential, results, evidence, reflection, visibility, path, revoked)
+            {
+                AssessedBy = assessedBy, AssessedOn = assessedOn,
+            };
     }
 
     private static PortfolioEvidence? ReadEvidence(YamlFields e)

@@ -23,6 +23,13 @@ public static class ReadCatalog
         vetting?.Finish();
         var cname = f.Text("cname");
         var perPage = f.Int("badgesPerPage", min: 1);
+        var governance = f.Map("governance");
+        var timeBox = governance?.Duration("timeBox");
+        var separate = governance?.TextList("separateSteps") ?? [];
+        governance?.Finish();
+        var outcomes = f.Map("outcomes");
+        var minCohort = outcomes?.Int("minCohort", min: 2, max: 1000);
+        outcomes?.Finish();
         var markdown = f.Map("markdown");
         var unsafeHtml = markdown?.Bool("unsafe") ?? false;
         markdown?.Finish();
@@ -51,6 +58,9 @@ public static class ReadCatalog
         {
             BadgesPerPage = perPage ?? SiteConfig.DefaultBadgesPerPage,
             MarkdownUnsafe = unsafeHtml,
+            TimeBox = timeBox,
+            SeparateSteps = separate,
+            MinCohort = minCohort ?? SiteConfig.DefaultMinCohort,
         };
     }
 
@@ -243,7 +253,10 @@ public static class ReadCatalog
         var approvals = g.List("approvals", a =>
         {
             var step = a.Text("step", required: true);
-            var r = new Approval(step ?? "", a.Text("by"), a.Date("date")) { Name = a.Text("name") };
+            var r = new Approval(step ?? "", a.Text("by"), a.Date("date"))
+            {
+                Name = a.Text("name"), Started = a.Date("started"), TimeBox = a.Duration("timeBox"),
+            };
             return step is null ? null : r;
         });
         var appeals = g.Markdown("appeals");
@@ -304,8 +317,9 @@ public static class ReadCatalog
         if (p.IsEmptyList("packages"))
             diags.Error(DiagnosticCodes.InvalidValue, p.LocationOf("packages"), "a promotion needs at least one package",
                 "add a package with its rules, or remove 'promotion:' if the role is not reached by promotion");
+        var scorecard = Program.ReadScorecard.Read(p, diags);
         p.Finish();
-        return new Promotion(from, packages);
+        return new Promotion(from, packages) { Scorecard = scorecard };
     }
 
     /// <summary>A rule needs at most this many badges (the readiness engine makes a slot for each).</summary>

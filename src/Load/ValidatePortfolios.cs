@@ -28,12 +28,20 @@ public static class ValidatePortfolios
             }
             Role(p.CurrentRole, "currentRole");
             Role(p.TargetRole, "targetRole");
+            ManagerScores(p, catalog, diags);
             ReadinessScope(p, diags);
             File(source, p, p.Photo, spans.At("photo"), diags, UntrustedFiles.PhotoTypes);
             for (var i = 0; i < p.Plan.Count; i++)
+            {
                 if (p.Plan[i].Competency is { } c && !competencies.Contains(c))
                     diags.Error(DiagnosticCodes.UnknownReference, spans.At($"plan[{i}].competency"), $"unknown competency '{c}'",
                         Suggest.Hint(c, competencies, "competency"));
+                if (p.Plan[i].Badge is { } pb && !badges.ContainsKey(pb))
+                    diags.Error(DiagnosticCodes.UnknownReference, spans.At($"plan[{i}].badge"), $"unknown badge '{pb}'", Suggest.Hint(pb, badges.Keys, "badge"));
+            }
+            foreach (var (h, i) in p.History.Select((h, i) => (h, i)))
+                if (!roles.Contains(h.Role))
+                    diags.Error(DiagnosticCodes.UnknownReference, spans.At($"history[{i}].role"), $"unknown role '{h.Role}'", Suggest.Hint(h.Role, roles, "role"));
 
             foreach (var earned in p.Badges)
             {
@@ -105,6 +113,18 @@ public static class ValidatePortfolios
     }
 
     /// <summary>Readiness is made from the target role (profile) and the badges: in scope without them, it cannot be shown.</summary>
+    /// <summary>Every part <c>managerStatement.scores</c> names is a <c>manager</c> part of the target role's promotion scorecard.</summary>
+    private static void ManagerScores(Portfolio p, Catalog catalog, DiagnosticBag diags)
+    {
+        if (p.ManagerStatement is not { Scores.Count: > 0 } m) return;
+        var role = catalog.Ladders.SelectMany(l => l.Roles).FirstOrDefault(r => r.Id == p.TargetRole);
+        var parts = (role?.Promotion?.Scorecard ?? []).Where(x => x.Source == "manager").Select(x => x.Id).ToList();
+        foreach (var part in m.Scores.Keys.Where(k => !parts.Contains(k)))
+            diags.Error(DiagnosticCodes.UnknownReference, p.Spans.At($"managerStatement.scores.{part}"),
+                $"'{part}' is not a manager-scored part of the target role's promotion scorecard",
+                parts.Count == 0 ? "the target role's promotion has no scorecard part with source: manager" : Suggest.Hint(part, parts, "part"));
+    }
+
     private static void ReadinessScope(Portfolio p, DiagnosticBag diags)
     {
         if (p.Consent.Allows("readiness") && !Privacy.ApplyConsent.ShowsReadiness(p))

@@ -77,6 +77,12 @@ public sealed record Approval(string Step, string? By, DateOnly? Date)
 {
     public string? Name { get; init; }
 
+    /// <summary>When the step started (default: the previous step's date).</summary>
+    public DateOnly? Started { get; init; }
+
+    /// <summary>How long the step may take (default: site.yml <c>governance.timeBox</c>); past it without a date, it is overdue.</summary>
+    public IsoDuration? TimeBox { get; init; }
+
     /// <summary>What the step is shown as: the author's name for it, else its id as written.</summary>
     public string Label => Name ?? Step;
 }

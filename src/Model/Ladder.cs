@@ -19,7 +19,21 @@ public sealed record Role(
 
 public sealed record RoleCompetency(string Competency, string? Level);
 
-public sealed record Promotion(IReadOnlyList<string> From, IReadOnlyList<PromotionPackage> Packages);
+public sealed record Promotion(IReadOnlyList<string> From, IReadOnlyList<PromotionPackage> Packages)
+{
+    /// <summary>The combined scorecard of a promotion decision (optional): weighted parts adding up to 100.</summary>
+    public IReadOnlyList<ScorecardPart> Scorecard { get; init; } = [];
+}
+
+/// <summary>
+/// A part of a promotion scorecard: <see cref="Source"/> <c>readiness</c> is badge attainment (computed), <c>manager</c>
+/// is the score the person's manager statement gives it (<c>managerStatement.scores.&lt;part&gt;</c>, 0–100).
+/// </summary>
+public sealed record ScorecardPart(string Id, string Name, double Weight, string Source)
+{
+    /// <summary>Where the part is written (for diagnostics; not kept after loading).</summary>
+    public Diagnostics.SourceLocation? At { get; init; }
+}
 
 public sealed record PromotionPackage(string Name, IReadOnlyList<PromotionRule> Rules);
 

@@ -25,6 +25,17 @@ public sealed record SiteConfig(
     /// </summary>
     public bool MarkdownUnsafe { get; init; }
 
+    /// <summary><c>governance.timeBox</c>: how long an approval step may take when it does not say.</summary>
+    public IsoDuration? TimeBox { get; init; }
+
+    /// <summary><c>governance.separateSteps</c>: approval steps that must be done by different people (a warning otherwise).</summary>
+    public IReadOnlyList<string> SeparateSteps { get; init; } = [];
+
+    /// <summary><c>outcomes.minCohort</c>: the smallest group of people the outcomes page reports on; smaller groups are suppressed.</summary>
+    public int MinCohort { get; init; } = DefaultMinCohort;
+
+    public const int DefaultMinCohort = 5;
+
     /// <summary>250 badges: about 220 KB of HTML with their cards, a few hundred KB at most.</summary>
     public const int DefaultBadgesPerPage = 250;
 

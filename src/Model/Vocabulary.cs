@@ -71,7 +71,10 @@ public static class Vocabulary
     public static readonly string[] AlignmentTargetTypes =
         ["ceasn:Competency", "ceterms:Credential", "CFItem", "CFRubric", "CFRubricCriterion", "CFRubricCriterionLevel", "CTDL"];
 
-    public static readonly string[] ConsentScopes = ["profile", "badges", "evidence", "metrics", "reflections", "attestations", "plan", "readiness"];
+    public static readonly string[] ConsentScopes = ["profile", "badges", "evidence", "metrics", "reflections", "attestations", "managerStatement", "plan", "readiness"];
+
+    /// <summary>Where a promotion scorecard part's score comes from.</summary>
+    public static readonly string[] ScorecardSources = ["readiness", "manager"];
 
     public static readonly string[] EvidenceKinds = ["artifact", "metric", "quote", "attestation"];
 

@@ -16,14 +16,21 @@ namespace CredentialSite.Privacy;
 /// Later stages only ever see the result, so no page, index, feed or JSON can leak what was dropped.
 /// Scope sections: <c>profile</c> (headline, photo, current and target role), <c>badges</c> (earned
 /// badges with rubric results), <c>evidence</c> (artifacts and quotes), <c>metrics</c>,
-/// <c>attestations</c> (attestations and the manager statement), <c>reflections</c>, <c>plan</c>, <c>readiness</c>
+/// <c>attestations</c> (attestations and the manager statement), <c>managerStatement</c> (the manager statement alone), <c>reflections</c>, <c>plan</c>, <c>readiness</c>
 /// (the verdict for the target role, which also needs <c>profile</c> and <c>badges</c>).
 /// The name is published whenever <c>publish</c> is true.
 /// </summary>
 public static class ApplyConsent
 {
-    public static Catalog Run(Catalog catalog) =>
-        catalog with { Portfolios = catalog.Portfolios.Where(p => p.Consent.Publish).Select(p => Filtered.Get(p, Filter)).ToList() };
+    /// <param name="audience">A panel build (for a private host) also keeps the sections of <c>consent.panelScope</c>;
+    /// the public build never does.</param>
+    public static Catalog Run(Catalog catalog, Audience audience = Audience.Public) =>
+        catalog with
+        {
+            Portfolios = catalog.Portfolios.Where(p => p.Consent.Publish)
+                .Select(p => audience == Audience.Panel ? PanelFiltered.Get(p, x => Filter(x with { Consent = x.Consent.ForPanel() }))
+                    : Filtered.Get(p, Filter)).ToList(),
+        };
 
     /// <summary>
     /// Whether the person's readiness for their target role may be published: it is personal (a verdict on the person),
@@ -33,7 +40,7 @@ public static class ApplyConsent
 
     // The filtered record depends on its portfolio alone: an unchanged portfolio (serve) keeps the same filtered record,
     // so what later stages keep per record keeps too.
-    private static readonly Analyze.RecordMemo<Portfolio, Portfolio> Filtered = new();
+    private static readonly Analyze.RecordMemo<Portfolio, Portfolio> Filtered = new(), PanelFiltered = new();
 
     public static Portfolio Filter(Portfolio p)
     {
@@ -49,8 +56,9 @@ public static class ApplyConsent
             PhotoAlt = profile ? p.PhotoAlt : null,
             CurrentRole = profile ? p.CurrentRole : null,
             TargetRole = profile ? p.TargetRole : null,
+            History = profile ? p.History : [],
             Badges = badges,
-            ManagerStatement = scope.Allows("attestations") ? p.ManagerStatement : null,
+            ManagerStatement = scope.Allows("attestations") || scope.Allows("managerStatement") ? p.ManagerStatement : null,
             Plan = scope.Allows("plan") ? p.Plan : [],
         };
     }

@@ -35,7 +35,7 @@ public sealed record ReadinessView(ReadinessReport Report, RoleRef Target, IRead
 public sealed record PlanView(PlanItem Item, NamedRef? Competency);
 
 public sealed record PortfolioPageView(Portfolio Person, PersonCard Card, string? PhotoUrl, ReadinessView? Readiness,
-    IReadOnlyList<EarnedView> Badges, IReadOnlyList<PlanView> Plan, string Url, string DossierUrl);
+    IReadOnlyList<EarnedView> Badges, IReadOnlyList<PlanView> Plan, string Url, string DossierUrl, Program.ScorecardView? Scorecard = null);
 
 public sealed record CompetencyDiff(NamedRef Competency, string? FromLevel, string? ToLevel, string Change);
 
@@ -79,8 +79,11 @@ public sealed partial class ViewBuilder
         var badges = p.Badges.Select(e => Earned(p, e)).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
         var plan = p.Plan.Select(i => new PlanView(i, i.Competency is { } c && _ix.CompetenciesById.TryGetValue(c, out var comp)
             ? new NamedRef(c, comp.Name, $"competencies/{c}/") : null)).ToList();
+        // The scorecard is a verdict on the person, like readiness: shown only where readiness is (and so consented).
+        var scorecard = report is not null && p.TargetRole is { } t && _ix.RolesById.TryGetValue(t, out var role)
+            ? Program.Scorecard.Of(role, report, p.ManagerStatement) : null;
         return new PortfolioPageView(p, card, p.Photo is null ? null : $"people/{p.Id}/{p.Photo}", readiness, badges, plan,
-            PersonUrl(p.Id), PersonUrl(p.Id) + "dossier/");
+            PersonUrl(p.Id), PersonUrl(p.Id) + "dossier/", scorecard);
     }
 
     private EarnedView Earned(Portfolio p, EarnedBadge e)

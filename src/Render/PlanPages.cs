@@ -141,6 +141,16 @@ public static class PlanPages
                 () => views.Compare(from, to, isPromotion)));
         }
 
+        // Running the program (issue 18): what the catalog covers.
+        jobs.Add(Job("program/coverage/index.html", "coverage.html",
+            Meta("coverage", "Program coverage", "Competencies and levels no badge demonstrates, badges no role uses, roles no badges reach, tiers per ladder level.",
+                "program/coverage/", [home]), () => Program.Coverage.Run(ix)));
+        jobs.Add(Job("program/governance/index.html", "governance.html",
+            Meta("governance", "Program governance", "Badges by status and approval step, overdue steps, recent changes and appeals.",
+                "program/governance/", [home]), () => Program.Governance.Run(ix)));
+        jobs.Add(Job("program/outcomes/index.html", "outcomes.html",
+            Meta("outcomes", "Program outcomes", "Badges earned per quarter, time to competency, promotion velocity and pilot cohorts, for groups large enough to report.",
+                "program/outcomes/", [home]), () => Program.Outcomes.Run(ix)));
         jobs.Add(Job("search/index.html", "search.html",
             Meta("search", "Search", $"Search badges, competencies, roles and people in {ix.Site.Title}.", "search/", [home]), () => new object()));
         jobs.Add(Job("explorer/index.html", "explorer.html",

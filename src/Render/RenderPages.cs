@@ -26,7 +26,7 @@ public sealed class RenderPages
         _builtins = TemplateFunctions.Create(ix, TemplateContext.GetDefaultBuiltinObject());
         _contexts = new(() => new HtmlTemplateContext(_builtins) { TemplateLoader = _theme });
         _site = new SiteView(ix.Site.Title, ix.Site.Description, ix.Site.BasePath, ix.Site.BaseUrl.ToString(), ix.Site.Language,
-            ix.Site.Organization, ix.AsOf, "CredentialSite " + Cli.CliApp.Version, nav);
+            ix.Site.Organization, ix.AsOf, "CredentialSite " + Cli.CliApp.Version, nav, ix.Audience == Audience.Panel);
     }
 
     public SiteView Site => _site;

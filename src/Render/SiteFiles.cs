@@ -24,7 +24,10 @@ public static class SiteFiles
         files.Add(OutputFile.Text("feed.xml", Feed(ix, views)));
         // Crawlers read robots.txt at the host's root only: a site under a path (GitHub project pages) announces its
         // sitemap in every page's head instead (layout.html), and writes no robots.txt nobody would read.
-        if (ix.Site.BasePath == "/")
+        // A panel build (for a private host) asks every crawler to stay out, wherever it is served (and every page says noindex).
+        if (ix.Audience == Audience.Panel)
+            files.Add(OutputFile.Text("robots.txt", "User-agent: *\nDisallow: /\n"));
+        else if (ix.Site.BasePath == "/")
             files.Add(OutputFile.Text("robots.txt", $"User-agent: *\nAllow: /\nSitemap: {ix.Site.AbsoluteUrl("sitemap.xml")}\n"));
         files.Add(OutputFile.Text(".nojekyll", ""));
         files.AddRange(Export.CsvDownloads.Run(ix)); // ladders/<id>.csv and badges.csv, in the layout `import` reads

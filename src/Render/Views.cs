@@ -20,7 +20,8 @@ public sealed record SiteView(
     Organization? Organization,
     DateOnly AsOf,
     string Generator,
-    IReadOnlyList<NavItem> Nav);
+    IReadOnlyList<NavItem> Nav,
+    bool Panel = false);
 
 /// <summary>What the layout needs about the page being rendered.</summary>
 public sealed record PageMeta(

@@ -72,6 +72,10 @@ public static class Credentials
             "quote" => new ObEvidence(null, ["Evidence"], e.By is null ? "Quote" : $"Quote from {e.By}", e.Text, e.Role, "Testimonial"),
             _ => new ObEvidence(null, ["Evidence"], e.By is null ? "Attestation" : $"Attestation by {e.By}", md.PlainText(e.Statement), e.Role, "Attestation"),
         });
+        // OB 3.0 has no term for the assessor: the audit travels as an Evidence entry (name, narrative, genre are all
+        // defined by the pinned contexts, so safe-mode expansion and signing keep every word of it).
+        if (Assessment(earned) is { } audit)
+            evidence = evidence.Append(new ObEvidence(null, ["Evidence"], "Assessment", audit, null, "Assessment"));
         var expires = Readiness.Expiry(earned, badge);
         var url = CredentialId(ix, person.Id, badge.Id);
         var profile = OpenBadges.Profile(ix, issuer, standalone: false);
@@ -86,6 +90,12 @@ public static class Credentials
             JsonLd.NonEmpty(evidence),
             RevocationLists.Of(ix).Entry(issuer.Id, url));
     }
+
+    /// <summary>"Assessed by X on 2026-03-01": who issued the badge, the audit an earned badge may record.</summary>
+    public static string? Assessment(EarnedBadge earned) =>
+        earned.AssessedBy is null && earned.AssessedOn is null ? null
+        : "Assessed" + (earned.AssessedBy is { } by ? $" by {by}" : "")
+            + (earned.AssessedOn is { } on ? $" on {on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "");
 
     public static SoProfilePage ProfilePage(SiteIndex ix, Portfolio person)
     {

@@ -57,7 +57,8 @@ public static class ImportRoles
             {
                 Badges = (required, optional),
                 SetPromotion = true,
-                Promotion = packages.Count == 0 ? null : new Promotion(from, packages),
+                // The spreadsheet has no scorecard column: a role keeps the scorecard it had.
+                Promotion = packages.Count == 0 ? null : new Promotion(from, packages) { Scorecard = old?.Promotion?.Scorecard ?? [] },
             });
             existing.Add(old is not null);
             previous = id;

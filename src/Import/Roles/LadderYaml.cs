@@ -130,6 +130,13 @@ public static class LadderYaml
                 lines.AddRange(fields.Select((f, k) => pad + (k == 0 ? "        - " : "          ") + f));
             }
         }
+        if (promotion.Scorecard.Count > 0) lines.Add(pad + "  scorecard:");
+        foreach (var part in promotion.Scorecard)
+            lines.AddRange(new[]
+            {
+                "part: " + part.Id, "name: " + YamlText.Scalar(part.Name),
+                "weight: " + part.Weight.ToString(System.Globalization.CultureInfo.InvariantCulture), "source: " + part.Source,
+            }.Select((f, k) => pad + (k == 0 ? "    - " : "      ") + f));
         return lines;
     }
 

@@ -27,6 +27,9 @@ public sealed class AccessibilityTests(BrowserFixture site)
     [InlineData("people/elena-vasquez/dossier/")]
     [InlineData("search/?q=design")]
     [InlineData("explorer/")]
+    [InlineData("program/coverage/")]
+    [InlineData("program/governance/")]
+    [InlineData("program/outcomes/")]
     [InlineData("about/")]                            // free page
     [InlineData("no-such-page/")]                     // 404
     public async Task Page_HasNoSeriousOrCriticalViolations(string path)
@@ -44,6 +47,25 @@ public sealed class AccessibilityTests(BrowserFixture site)
         var results = await page.RunAxe();
         var bad = results.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}").ToList();
+        Assert.True(bad.Count == 0, $"{path}:\n" + string.Join("\n", bad));
+    }
+
+    /// <summary>The program's pages (issue 18) at a phone's width: wide tables scroll in their own region.</summary>
+    [SkippableTheory]
+    [InlineData("program/coverage/")]
+    [InlineData("program/governance/")]
+    [InlineData("program/outcomes/")]
+    [InlineData("people/elena-vasquez/dossier/")]          // the promotion scorecard
+    public async Task ProgramPage_HasNoSeriousOrCriticalViolations_At390Px(string path)
+    {
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        var context = await site.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url(path));
+        var results = await page.RunAxe();
+        var bad = results.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}").ToList();
+        await context.CloseAsync();
         Assert.True(bad.Count == 0, $"{path}:\n" + string.Join("\n", bad));
     }
 

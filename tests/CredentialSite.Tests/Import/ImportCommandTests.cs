@@ -236,6 +236,9 @@ public sealed class ImportCommandTests
 
         var after = Load(site).Ladders.Single(l => l.Id == "software-engineering");
         Assert.Equal(Describe(before), Describe(after));
+        // The spreadsheet has no scorecard column: the role keeps its scorecard (issue 18).
+        Assert.Equal(["outcomes:40:manager", "badges:40:readiness", "endorsements:20:manager"],
+            after.Roles.Single(r => r.Id == "staff-engineer").Promotion!.Scorecard.Select(p => $"{p.Id}:{p.Weight}:{p.Source}"));
     }
 
     [Fact]
