@@ -55,6 +55,11 @@ public static class LoadPortfolios
         var targetRole = f.Text("targetRole");
         f.Skip("private");
         var badges = f.List("badges", b => ReadEarned(b, b.Path));
+        var external = f.List("external", e =>
+        {
+            var file = e.Text("credential", required: true);
+            return file is null ? null : new ExternalCredential(file, e.Path);
+        });
         Statement? manager = null;
         if (f.Map("managerStatement") is { } m)
         {
@@ -69,7 +74,10 @@ public static class LoadPortfolios
         });
         f.Finish();
         // Without a name (reported) the portfolio is still kept, so that its references are checked.
-        return new Portfolio(id, name ?? id, consent, headline, photo, photoAlt, currentRole, targetRole, badges, manager, plan, folder, f.Spans);
+        return new Portfolio(id, name ?? id, consent, headline, photo, photoAlt, currentRole, targetRole, badges, manager, plan, folder, f.Spans)
+        {
+            External = external,
+        };
     }
 
     private static EarnedBadge? ReadEarned(YamlFields b, string path)

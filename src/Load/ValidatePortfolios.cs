@@ -35,6 +35,8 @@ public static class ValidatePortfolios
                     diags.Error(DiagnosticCodes.UnknownReference, spans.At($"plan[{i}].competency"), $"unknown competency '{c}'",
                         Suggest.Hint(c, competencies, "competency"));
 
+            foreach (var ext in p.External)
+                File(source, p, ext.Credential, spans.At(ext.SpanPath + ".credential"), diags, published: null); // never published
             foreach (var earned in p.Badges)
             {
                 var at = earned.SpanPath;

@@ -19,7 +19,14 @@ public sealed record Portfolio(
     Statement? ManagerStatement,
     IReadOnlyList<PlanItem> Plan,
     string Folder,
-    LocationMap Spans);
+    LocationMap Spans)
+{
+    /// <summary>Credentials from outside the catalog (<c>external:</c>), verified by the build (src/Verify); shown under the <c>badges</c> consent.</summary>
+    public IReadOnlyList<ExternalCredential> External { get; init; } = [];
+}
+
+/// <summary>An imported credential file (<c>external: - credential: FILE</c>), inside the portfolio folder.</summary>
+public sealed record ExternalCredential(string Credential, string SpanPath);
 
 public sealed record Consent(bool Publish, DateOnly? Date, IReadOnlyList<string> Scope)
 {

@@ -50,6 +50,9 @@ public static class ApplyConsent
             CurrentRole = profile ? p.CurrentRole : null,
             TargetRole = profile ? p.TargetRole : null,
             Badges = badges,
+            // External credentials are badges from elsewhere: the same consent. Only the build's verdict is shown (by
+            // SpanPath); the file itself is never republished.
+            External = scope.Allows("badges") ? p.External : [],
             ManagerStatement = scope.Allows("attestations") ? p.ManagerStatement : null,
             Plan = scope.Allows("plan") ? p.Plan : [],
         };

@@ -1,0 +1,1 @@
+// placeholder: rebuilt by tools/verify-bundle/build.sh
