@@ -122,6 +122,33 @@ write('ob2-hosted.json', json({
   recipient: {type: 'email', hashed: true, identity: 'sha256$0d2bd4c1a1a0f5f2b0e0e93d0f46a7e2d7f3a4b1c2d3e4f5a6b7c8d9e0f1a2b3'},
   badge: 'https://badges.example.org/badges/5', verification: {type: 'hosted'}, issuedOn: '2019-05-01T00:00:00Z'
 }));
-// 10. Garbage.
+// 10. A did:web issuer, whose DID document a site pins in trust/ (did-web-issuer.did.json, public).
+const webDid = 'did:web:issuer.example:badges';
+const webKey = await Ed25519Multikey.generate({id: `${webDid}#key-1`, controller: webDid});
+write('did-web-issuer.did.json', json({
+  '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+  id: webDid,
+  verificationMethod: [await webKey.export({publicKey: true, includeContext: false})],
+  assertionMethod: [`${webDid}#key-1`]
+}));
+const webProfile = {id: webDid, type: ['Profile'], name: 'Issuer Example Badges'};
+write('valid-did-web.json', json(await sign(badge(webProfile, 'Incident Command'), webKey)));
+// 11. Revoked: its status list (status-list.json, bit 7 set) is pinned in trust/ by the tests.
+const statusUrl = 'https://issuer.example/badges/status/1';
+const bits = new Uint8Array(16384);
+bits[0] = 0x01; // index 7
+const {gzipSync} = await import('node:zlib');
+write('status-list.json', json(await sign({
+  '@context': ['https://www.w3.org/ns/credentials/v2'],
+  id: statusUrl, type: ['VerifiableCredential', 'BitstringStatusListCredential'], issuer: webDid,
+  validFrom: '2026-01-01T00:00:00Z',
+  credentialSubject: {id: `${statusUrl}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation',
+    encodedList: 'u' + Buffer.from(gzipSync(bits)).toString('base64url')}
+}, webKey)));
+const status = index => ({credentialStatus: {id: `${statusUrl}#${index}`, type: 'BitstringStatusListEntry',
+  statusPurpose: 'revocation', statusListIndex: String(index), statusListCredential: statusUrl}});
+write('revoked-did-web.json', json(await sign(badge(webProfile, 'Hazmat Handling', status(7)), webKey)));
+write('not-revoked-did-web.json', json(await sign(badge(webProfile, 'Hazmat Awareness', status(8)), webKey)));
+// 12. Garbage.
 write('garbage.txt', 'this is not a credential {"proof": }\n');
 process.stdout.write(`wrote the credentials in ${out}\n`);

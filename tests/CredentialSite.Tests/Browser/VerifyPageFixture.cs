@@ -38,29 +38,14 @@ public sealed class VerifyPageFixture : IAsyncLifetime
             "--base-url", $"http://127.0.0.1:{port}/repo/", "--keys", keys);
         if (code != 0) throw new InvalidOperationException($"build --keys exited with {code}:\n{stdout}\n{stderr}");
         Server = new StaticServer(_copy.Output, "/repo/", port);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFixture.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        (_playwright, Browser) = await BrowserFixture.LaunchAsync();
     }
 
-    public async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
-    {
-        var context = await Browser.NewContextAsync(options);
-        context.SetDefaultTimeout(60_000);
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null) => BrowserFixture.NewPageAsync(Browser, options);
 
     public async Task DisposeAsync()
     {
-        if (_playwright is not null)
-        {
-            await Browser.CloseAsync();
-            _playwright.Dispose();
-        }
+        await BrowserFixture.CloseAsync(_playwright, Browser);
         Server?.Dispose();
         _copy?.Dispose();
     }

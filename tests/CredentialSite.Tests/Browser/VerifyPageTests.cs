@@ -40,6 +40,7 @@ public sealed class VerifyPageTests(VerifyPageFixture site) : IClassFixture<Veri
     [InlineData("tampered-did-key.json", "failed", "Tampered, or signed with another key")]
     [InlineData("wrong-key-did-key.json", "failed", "Tampered, or signed with another key")]
     [InlineData("ob2-hosted.json", "hosted", "hosted verification")]
+    [InlineData("valid-did-web.json", "unverifiable", "https://issuer.example/badges/did.json could not be reached")]
     [InlineData("garbage.txt", "unreadable", "Unknown format")]
     public async Task Outside_credentials_get_the_right_verdict_and_reason(string file, string verdict, string reason)
     {
@@ -69,6 +70,17 @@ public sealed class VerifyPageTests(VerifyPageFixture site) : IClassFixture<Veri
         Assert.Contains("key from this site's DID document", text);
         Assert.Contains("Results against the rubric", text);
         Assert.Contains("not revoked", text);
+    }
+
+    [SkippableFact]
+    public async Task This_sites_revoked_credential_is_reported_revoked()
+    {
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        var page = await site.NewPageAsync();
+        // The sample's aisha-bello has secure-coding-essentials revoked (its bit is set in northwind-academy's list).
+        await page.GotoAsync(site.Url("verify/?credential=/repo/people/aisha-bello/credentials/secure-coding-essentials.json"));
+        var (verdict, text) = await ResultAsync(page);
+        Assert.True(verdict == "failed" && text.Contains("Revoked: its issuer's status list", StringComparison.Ordinal), text);
     }
 
     [SkippableFact]

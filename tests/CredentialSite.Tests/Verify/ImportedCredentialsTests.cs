@@ -64,16 +64,17 @@ public sealed class ImportedCredentialsTests
         site.AssertFile("people/sam/index.html", "<p><strong>Not verifiable offline</strong>: an Open Badges 2.0 credential");
     }
 
+    private static string Attached(string badge, string file) => $"""
+        badges:
+          - badge: {badge}
+            issued: 2026-03-10
+            credential: {file}
+        """;
+
     [Fact]
     public void A_credential_attached_to_a_catalog_badge_must_be_from_its_issuer_and_for_that_badge()
     {
-        const string earned = """
-            badges:
-              - badge: code-review
-                issued: 2026-03-10
-                credential: valid-issuer-url-key.json
-            """;
-        using var site = Build(earned, ["valid-issuer-url-key.json"]);
+        using var site = Build(Attached("code-review", "valid-issuer-url-key.json"), ["valid-issuer-url-key.json"]);
 
         site.AssertDiagnostics(
             "input/portfolios/sam/portfolio.yml:6:17: error CS0505: 'valid-issuer-url-key.json': the credential's issuer 'https://example.edu/issuers/565049' is not 'academy'",
@@ -83,12 +84,6 @@ public sealed class ImportedCredentialsTests
     [Fact]
     public void A_credential_of_a_catalog_badge_verifies_when_trust_pins_its_issuer()
     {
-        const string earned = """
-            badges:
-              - badge: applied-cryptography
-                issued: 2026-03-10
-                credential: valid-issuer-url-key.json
-            """;
         const string extra = """
             -- trust/academy.json --
             { "id": "https://example.edu/issuers/565049", "name": "Example University's credential issuer" }
@@ -102,7 +97,7 @@ public sealed class ImportedCredentialsTests
             assessment:
               - { method: portfolio-review }
             """;
-        using var site = Build(earned, ["valid-issuer-url-key.json"], extra).AssertOk();
+        using var site = Build(Attached("applied-cryptography", "valid-issuer-url-key.json"), ["valid-issuer-url-key.json"], extra).AssertOk();
 
         site.AssertFile("people/sam/index.html", "<h4>The holder's own copy of the credential</h4>", "<strong>Verified on <time datetime=\"2026-11-01\">");
     }
@@ -113,6 +108,33 @@ public sealed class ImportedCredentialsTests
         using var site = Build(External("valid-did-key.json"), ["valid-did-key.json"], scope: "profile").AssertOk();
 
         site.AssertFile("people/sam/index.html", "! Credentials from elsewhere", "! Open Learning Collective");
+    }
+
+    [Fact]
+    public void A_did_web_issuer_verifies_with_its_DID_document_pinned_in_trust_and_its_pinned_status_list_says_revoked()
+    {
+        string[] files = ["valid-did-web.json", "revoked-did-web.json", "not-revoked-did-web.json"];
+        var trust = $"""
+            -- trust/issuer-example.json --
+            {File.ReadAllText(Path.Combine(Fixtures, "did-web-issuer.did.json"))}
+            -- trust/issuer-example-status.json --
+            {File.ReadAllText(Path.Combine(Fixtures, "status-list.json"))}
+            """;
+        using var site = Build(External(files), files, trust);
+
+        site.AssertDiagnostics("input/portfolios/sam/portfolio.yml:5:17: error CS0506: 'revoked-did-web.json': the credential is revoked in its issuer's status list https://issuer.example/badges/status/1");
+        site.Write("input/portfolios/sam/portfolio.yml", $"name: Sam Doe\nconsent: {{ publish: true, scope: [badges] }}\n{External("valid-did-web.json", "not-revoked-did-web.json")}");
+        site.Run().AssertOk();
+        site.AssertFile("people/sam/index.html", "eddsa-rdfc-2022 proof, key from trust/", "not revoked (status list)", "Issuer Example Badges (did:web:issuer.example:badges)");
+    }
+
+    [Fact]
+    public void A_did_web_issuer_without_its_keys_pinned_is_not_verifiable_offline()
+    {
+        using var site = Build(External("valid-did-web.json"), ["valid-did-web.json"]);
+
+        site.AssertDiagnostic("input/portfolios/sam/portfolio.yml:4:17: warning CS0503: 'valid-did-web.json': the key 'did:web:issuer.example:badges#key-1' is not in the credential, this site or trust/: it cannot be checked offline");
+        site.AssertFile("people/sam/index.html", "<p><strong>Not verifiable offline</strong> on");
     }
 
     private static int CountOf(string text, string part)

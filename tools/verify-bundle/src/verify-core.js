@@ -44,7 +44,7 @@ function keyProblem(report, err, what) {
     return;
   }
   fail(report, err instanceof VerifyError && err.kind === 'wrong-key'
-    ? `Wrong key: ${err.message}.` : `The ${what} could not be checked: ${err.message}.`);
+    ? `Wrong key: ${err.message}.` : `Could not check ${what}: ${err.message}.`);
 }
 
 async function canonize(document) {
