@@ -1,3 +1,4 @@
+using CredentialSite.Tests.Signing;
 using CredentialSite.Tests.Support;
 
 namespace CredentialSite.Tests.Verify;
@@ -135,6 +136,42 @@ public sealed class ImportedCredentialsTests
 
         site.AssertDiagnostic("input/portfolios/sam/portfolio.yml:4:17: warning CS0503: 'valid-did-web.json': the key 'did:web:issuer.example:badges#key-1' is not in the credential, this site or trust/: it cannot be checked offline");
         site.AssertFile("people/sam/index.html", "<p><strong>Not verifiable offline</strong> on");
+    }
+
+    [Fact]
+    public void This_sites_own_signed_credential_and_VC_JWT_verify_when_brought_back_and_a_changed_one_does_not()
+    {
+        using var site = SignedSite.WithKeys();
+        site.BuildSigned().AssertOk();
+        var json = site.ReadFile("people/sam/credentials/code-review.json");
+        var jwt = site.ReadFile("people/sam/credentials/code-review.jwt");
+        site.Write("input/portfolios/sam/own.json", json);
+        site.Write("input/portfolios/sam/own.jwt", jwt);
+        site.Write("input/portfolios/sam/changed.json", json.Replace("\"Code Review\"", "\"Code Review (Distinction)\""));
+        site.Write("input/portfolios/sam/portfolio.yml", SignedSite.Portfolio.Split('\n', 2)[1] + "\n    credential: own.json\n" + External("own.jwt", "changed.json"));
+
+        site.BuildSigned();
+
+        site.AssertDiagnostic("input/portfolios/sam/portfolio.yml:11:17: error CS0502: 'changed.json': the eddsa-rdfc-2022 proof does not verify");
+        site.Write("input/portfolios/sam/portfolio.yml", SignedSite.Portfolio.Split('\n', 2)[1] + "\n    credential: own.json\n" + External("own.jwt"));
+        site.BuildSigned().AssertOk();
+        site.AssertFile("people/sam/index.html", "eddsa-rdfc-2022 proof, key from this site&#39;s DID document", "RS256 JWT signature, key from this site&#39;s DID document");
+    }
+
+    [Fact]
+    public void A_credential_not_valid_yet_at_asOf_is_an_error()
+    {
+        var file = File.ReadAllText(Path.Combine(Fixtures, "valid-did-key.json"));
+        using var site = TestSite.Create($$"""
+            -- input/portfolios/sam/portfolio.yml --
+            name: Sam Doe
+            consent: { publish: true, scope: [badges] }
+            {{External("later.json")}}
+            """);
+        site.Write("input/portfolios/sam/later.json", file);
+        site.Run(o => o with { AsOf = new DateOnly(2025, 12, 31) });
+
+        site.AssertDiagnostic("input/portfolios/sam/portfolio.yml:4:17: error CS0508: 'later.json': the credential is not valid yet: valid from 2026-01-15");
     }
 
     private static int CountOf(string text, string part)
