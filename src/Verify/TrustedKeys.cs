@@ -11,6 +11,9 @@ namespace CredentialSite.Verify;
 /// <summary>A public key found for a verification method: Ed25519 bytes (Data Integrity, EdDSA) and/or a JWK (VC-JWT).</summary>
 public sealed record VerificationKey(byte[]? Ed25519, JsonObject? Jwk, string From);
 
+/// <summary>Why no key was returned: none offline, one that is not a usable key, or one its issuer does not control.</summary>
+public enum KeyProblem { None, Unknown, Invalid, NotIssuers }
+
 /// <summary>
 /// Where the build finds issuers' public keys, offline: in the credential itself (did:key, the 1EdTech issuer URL with
 /// the key as fragment), this site's own issuers (their did:web DIDs and <c>keys:</c>), and the documents pinned in
@@ -78,9 +81,9 @@ public sealed class TrustedKeys
 
     /// <summary>
     /// The key of <paramref name="verificationMethod"/> (a DID URL or an HTTPS key URL) and the problem when there is
-    /// none (<c>Unknown</c>: no key offline) or when its controller is not <paramref name="issuerId"/>.
+    /// none, when it is not a usable key, or when its controller is not <paramref name="issuerId"/>.
     /// </summary>
-    public (VerificationKey? Key, string? Problem, bool Unknown) Resolve(string verificationMethod, string? issuerId)
+    public (VerificationKey? Key, string? Problem, KeyProblem Kind) Resolve(string verificationMethod, string? issuerId)
     {
         var hash = verificationMethod.IndexOf('#');
         var baseId = hash < 0 ? verificationMethod : verificationMethod[..hash];
@@ -91,32 +94,32 @@ public sealed class TrustedKeys
         {
             var multibase = baseId["did:key:".Length..];
             key = Ed25519(multibase, "the did:key in the credential");
-            if (key is null) return (null, $"'{baseId}' is not an Ed25519 did:key", false);
+            if (key is null) return (null, $"'{baseId}' is not an Ed25519 did:key", KeyProblem.Invalid);
             controller = baseId;
         }
         else if (fragment is not null && fragment.StartsWith("z6Mk", StringComparison.Ordinal) && baseId == issuerId)
         {
             key = Ed25519(fragment, "the issuer's URL (1EdTech convention: the key is its fragment)");
-            if (key is null) return (null, $"the fragment of '{verificationMethod}' is not an Ed25519 Multikey", false);
+            if (key is null) return (null, $"the fragment of '{verificationMethod}' is not an Ed25519 Multikey", KeyProblem.Invalid);
             controller = baseId;
         }
         else if (_site.TryGetValue(baseId, out var site))
         {
             var published = site.Issuer.Keys.FirstOrDefault(k => k.Id == fragment);
-            if (published is null) return (null, $"this site's issuer '{site.Issuer.Id}' publishes no key '{fragment}'", false);
+            if (published is null) return (null, $"this site's issuer '{site.Issuer.Id}' publishes no key '{fragment}'", KeyProblem.Invalid);
             key = published.PublicKeyMultibase is { } mb ? Ed25519(mb, "this site's DID document")
                 : published.PublicKeyJwk is { } jwk ? new VerificationKey(null, new JsonObject { ["kty"] = "RSA", ["n"] = jwk.N, ["e"] = jwk.E }, "this site's DID document")
                 : null;
-            if (key is null) return (null, $"this site's key '{verificationMethod}' is not usable", false);
+            if (key is null) return (null, $"this site's key '{verificationMethod}' is not usable", KeyProblem.Invalid);
             controller = baseId;
         }
         else if (FromDocuments(verificationMethod, baseId, fragment, issuerId) is { } found)
             (key, controller) = found;
         else
-            return (null, $"the key '{verificationMethod}' is not in the credential, this site or trust/", true);
+            return (null, $"the key '{verificationMethod}' is not in the credential, this site or trust/", KeyProblem.Unknown);
         if (issuerId is not null && controller != issuerId)
-            return (null, $"the key '{verificationMethod}' is controlled by '{controller}', not by the credential's issuer '{issuerId}'", false);
-        return (key, null, false);
+            return (null, $"the key '{verificationMethod}' is controlled by '{controller}', not by the credential's issuer '{issuerId}'", KeyProblem.NotIssuers);
+        return (key, null, KeyProblem.None);
     }
 
     /// <summary>Every key a pinned JWKS or DID document lists for the issuer (a VC-JWT without a kid).</summary>

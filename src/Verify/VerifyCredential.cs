@@ -69,16 +69,16 @@ public sealed partial class VerifyCredential(TrustedKeys keys, DateOnly asOf, Fu
                 outcome = CredentialCheck.Failed;
                 continue;
             }
-            var (key, why, unknown) = keys.Resolve(vm, issuerId);
+            var (key, why, kind) = keys.Resolve(vm, issuerId);
             if (key?.Ed25519 is not { } ed)
             {
-                Key(problems, why ?? $"the key '{vm}' is not an Ed25519 key", unknown, ref outcome);
+                Key(problems, why ?? $"the key '{vm}' is not an Ed25519 key", key is null ? kind : KeyProblem.Invalid, ref outcome);
                 notChecked.Add($"the eddsa-rdfc-2022 proof (no key for {vm})");
                 continue;
             }
             var single = (JsonObject)credential.DeepClone();
             single["proof"] = proof.DeepClone();
-            if (!EddsaRdfc2022.Verify(single, ed))
+            if (!VerifiesSafely(single, ed))
             {
                 problems.Add(new(DiagnosticCodes.CredentialProofInvalid, false,
                     $"the eddsa-rdfc-2022 proof does not verify with {vm}: the credential was changed after signing, or signed with another key",
@@ -134,14 +134,14 @@ public sealed partial class VerifyCredential(TrustedKeys keys, DateOnly asOf, Fu
         }
         else if (Str(header, "kid") is { } kid)
         {
-            var (key, why, unknown) = keys.Resolve(kid.StartsWith('#') ? issuerId + kid : kid, issuerId);
+            var (key, why, kind) = keys.Resolve(kid.StartsWith('#') ? issuerId + kid : kid, issuerId);
             if (key is not null) candidates.Add(key);
-            else Key(problems, why!, unknown, ref outcome);
+            else Key(problems, why!, kind, ref outcome);
         }
         else
         {
             candidates.AddRange(keys.KeysOf(issuerId));
-            if (candidates.Count == 0) Key(problems, $"the JWT names no key (kid) and trust/ pins none for '{issuerId}'", true, ref outcome);
+            if (candidates.Count == 0) Key(problems, $"the JWT names no key (kid) and trust/ pins none for '{issuerId}'", KeyProblem.Unknown, ref outcome);
         }
         var input = Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
         var good = candidates.FirstOrDefault(k => k.Jwk is { } jwk ? JwtSignature.Verify(alg, jwk, input, signature)
@@ -164,9 +164,20 @@ public sealed partial class VerifyCredential(TrustedKeys keys, DateOnly asOf, Fu
         return Finish(copy, "VC-JWT", issuerId, outcome, checkedList, notChecked, problems);
     }
 
-    private static void Key(List<CredentialProblem> problems, string why, bool unknown, ref string outcome)
+    /// <summary>A hostile document (a value of the wrong JSON type, a "poison" graph past RDFC-1.0's work limit) fails, never throws.</summary>
+    private static bool VerifiesSafely(JsonObject document, byte[] publicKey)
     {
-        if (unknown)
+        try { return EddsaRdfc2022.Verify(document, publicKey); }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException or Rdf.JsonLd.JsonLdException
+                                      or Rdf.Rdfc10LimitExceededException or InvalidCastException)
+        {
+            return false;
+        }
+    }
+
+    private static void Key(List<CredentialProblem> problems, string why, KeyProblem kind, ref string outcome)
+    {
+        if (kind == KeyProblem.Unknown)
         {
             problems.Add(new(DiagnosticCodes.CredentialKeyUnknown, true, why + ": it cannot be checked offline",
                 "pin the issuer's DID document or JWKS in trust/ (build --online fetches it; see docs/verify.md)"));
@@ -174,7 +185,9 @@ public sealed partial class VerifyCredential(TrustedKeys keys, DateOnly asOf, Fu
         }
         else
         {
-            problems.Add(new(DiagnosticCodes.CredentialKeyNotIssuers, false, why, "only a key its issuer controls can sign a credential"));
+            problems.Add(kind == KeyProblem.NotIssuers
+                ? new(DiagnosticCodes.CredentialKeyNotIssuers, false, why, "only a key its issuer controls can sign a credential")
+                : new(DiagnosticCodes.CredentialProofInvalid, false, why, "the credential names a key that cannot have signed it"));
             outcome = CredentialCheck.Failed;
         }
     }

@@ -45,7 +45,7 @@ public static class VerifyImported
                 results[(p.Id, path)] = check;
             }
         }
-        return new ImportedChecks(results, asOf);
+        return new ImportedChecks(results);
     }
 
     /// <summary>The credential attached to a catalog badge must come from that badge's issuer and be for that badge.</summary>
@@ -93,9 +93,8 @@ public static class VerifyImported
 }
 
 /// <summary>The build's verdicts on imported credentials, by (portfolio id, field path of the earned badge or external entry).</summary>
-public sealed class ImportedChecks(IReadOnlyDictionary<(string, string), CredentialCheck> results, DateOnly asOf)
+public sealed class ImportedChecks(IReadOnlyDictionary<(string, string), CredentialCheck> results)
 {
-    public static readonly ImportedChecks None = new(new Dictionary<(string, string), CredentialCheck>(), default);
-    public DateOnly AsOf { get; } = asOf;
+    public static readonly ImportedChecks None = new(new Dictionary<(string, string), CredentialCheck>());
     public CredentialCheck? Get(string portfolioId, string path) => results.GetValueOrDefault((portfolioId, path));
 }

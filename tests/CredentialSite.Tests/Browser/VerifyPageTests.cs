@@ -50,6 +50,15 @@ public sealed class VerifyPageTests(VerifyPageFixture site) : IClassFixture<Veri
     }
 
     [SkippableFact]
+    public async Task A_key_its_claimed_issuer_does_not_control_is_a_wrong_key()
+    {
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        var (verdict, text) = await VerifyAsync(Verify.VerifyCredentialTests.Impostor());
+        Assert.True(verdict == "failed" && text.Contains("Wrong key: the key did:key:", StringComparison.Ordinal)
+            && text.Contains("not by the issuer https://impostor.example/issuer", StringComparison.Ordinal), text);
+    }
+
+    [SkippableFact]
     public async Task A_multi_proof_credential_has_each_proof_checked()
     {
         Skip.If(site.SkipReason is not null, site.SkipReason);
