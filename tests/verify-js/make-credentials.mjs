@@ -13,6 +13,7 @@ import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import {DataIntegrityProof} from '@digitalbazaar/data-integrity';
 import {cryptosuite as eddsaRdfc2022CryptoSuite} from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import {SignJWT, exportJWK, generateKeyPair} from 'jose';
+import {encode as base58} from 'base58-universal';
 import {pinnedContext} from './contexts.mjs';
 
 const [out] = process.argv.slice(2);
@@ -149,6 +150,20 @@ const status = index => ({credentialStatus: {id: `${statusUrl}#${index}`, type: 
   statusPurpose: 'revocation', statusListIndex: String(index), statusListCredential: statusUrl}});
 write('revoked-did-web.json', json(await sign(badge(webProfile, 'Hazmat Handling', status(7)), webKey)));
 write('not-revoked-did-web.json', json(await sign(badge(webProfile, 'Hazmat Awareness', status(8)), webKey)));
-// 12. Garbage.
+// 12. A VC 1.1-shaped VC-JWT (the credential in the vc claim, issuanceDate), EdDSA, its key a did:key (kid).
+const {publicKey: edPublic, privateKey: edPrivate} = await generateKeyPair('EdDSA', {crv: 'Ed25519'});
+const edX = Buffer.from((await exportJWK(edPublic)).x, 'base64url');
+const edMultibase = 'z' + base58(new Uint8Array([0xed, 0x01, ...edX]));
+const c = {did: `did:key:${edMultibase}`, key: {id: `did:key:${edMultibase}#${edMultibase}`}};
+const vc11 = {
+  '@context': ['https://www.w3.org/2018/credentials/v1'],
+  type: ['VerifiableCredential'],
+  issuer: c.did,
+  issuanceDate: '2025-06-01T00:00:00Z',
+  credentialSubject: {id: 'did:example:learner-7', degree: {type: 'BachelorDegree', name: 'Bachelor of Science'}}
+};
+write('valid-vc11-eddsa.jwt', await new SignJWT({vc: vc11, iss: c.did, sub: vc11.credentialSubject.id, nbf: Date.parse(vc11.issuanceDate) / 1000})
+  .setProtectedHeader({alg: 'EdDSA', typ: 'JWT', kid: c.key.id}).sign(edPrivate));
+// 13. Garbage.
 write('garbage.txt', 'this is not a credential {"proof": }\n');
 process.stdout.write(`wrote the credentials in ${out}\n`);

@@ -36,6 +36,7 @@ public sealed class VerifyPageTests(VerifyPageFixture site) : IClassFixture<Veri
     [InlineData("valid-multi-proof.json", "verified", "Example University")]
     [InlineData("valid-endorsement.json", "verified", "EndorsementCredential")]
     [InlineData("valid-embedded-jwk.jwt", "verified", "ES256 JWT signature, key from the JWT's header")]
+    [InlineData("valid-vc11-eddsa.jwt", "verified", "EdDSA JWT signature, key from the did:key in the credential")]
     [InlineData("expired-did-key.json", "failed", "Expired on 2024-01-01")]
     [InlineData("tampered-did-key.json", "failed", "Tampered, or signed with another key")]
     [InlineData("wrong-key-did-key.json", "failed", "Tampered, or signed with another key")]
@@ -107,6 +108,18 @@ public sealed class VerifyPageTests(VerifyPageFixture site) : IClassFixture<Veri
         var forged = parts[0] + "." + System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(payload)) + "." + parts[2];
         (verdict, text) = await VerifyAsync(forged);
         Assert.True(verdict == "failed" && text.Contains("Tampered", StringComparison.Ordinal), text);
+    }
+
+    [SkippableFact]
+    public async Task A_picked_file_is_verified()
+    {
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.Url("verify/"));
+        await page.WaitForSelectorAsync("[data-verify-page][data-ready]");
+        await page.SetInputFilesAsync("#verify-file", Path.Combine(TestPaths.RepoRoot, "tests", "CredentialSite.Tests", "Verify", "Credentials", "valid-issuer-url-key.json"));
+        var (verdict, text) = await ResultAsync(page);
+        Assert.True(verdict == "verified" && text.Contains("Applied Cryptography", StringComparison.Ordinal), text);
     }
 
     [SkippableFact]

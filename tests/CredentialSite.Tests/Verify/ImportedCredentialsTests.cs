@@ -30,11 +30,12 @@ public sealed class ImportedCredentialsTests
     [Fact]
     public void Valid_credentials_from_outside_the_catalog_verify_and_the_person_page_says_so()
     {
-        string[] files = ["valid-did-key.json", "valid-issuer-url-key.json", "valid-multi-proof.json", "valid-endorsement.json", "valid-embedded-jwk.jwt"];
+        string[] files = ["valid-did-key.json", "valid-issuer-url-key.json", "valid-multi-proof.json", "valid-endorsement.json", "valid-embedded-jwk.jwt", "valid-vc11-eddsa.jwt"];
         using var site = Build(External(files), files).AssertOk();
 
         var page = site.ReadFile("people/sam/index.html");
-        Assert.Equal(5, CountOf(page, "<strong>Verified on <time datetime=\"2026-11-01\">"));
+        Assert.Contains("EdDSA JWT signature, key from the did:key in the credential", page); // VC 1.1 shape, the credential in the vc claim
+        Assert.Equal(6, CountOf(page, "<strong>Verified on <time datetime=\"2026-11-01\">"));
         Assert.Contains("issued by Example University (https://example.edu/issuers/565049) for “Applied Cryptography”", page);
         Assert.Contains("eddsa-rdfc-2022 proof, key from the issuer&#39;s URL", page);
         Assert.Contains("ES256 JWT signature, key from the JWT&#39;s header", page);
