@@ -52,3 +52,15 @@ public sealed class VerifyCredentialTests
         Assert.Contains(result.Problems, p => p.Code == "CS0502");
     }
 }
+
+/// <summary>build --online: where a did:web DID or an HTTPS key is fetched from (did:web method §3.2).</summary>
+public sealed class FetchKeysTests
+{
+    [Theory]
+    [InlineData("did:web:issuer.example", "https://issuer.example/.well-known/did.json")]
+    [InlineData("did:web:issuer.example:badges", "https://issuer.example/badges/did.json")]
+    [InlineData("did:web:localhost%3A8443:a:b", "https://localhost:8443/a/b/did.json")]
+    [InlineData("https://keys.example/k/1", "https://keys.example/k/1")]
+    public void A_DID_or_key_URL_is_fetched_from_its_address(string id, string url) =>
+        Assert.Equal(url, FetchKeys.Address(id)?.ToString());
+}
