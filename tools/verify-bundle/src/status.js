@@ -7,7 +7,11 @@ async function gunzip(bytes) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-export async function checkStatus(credential, report, env, fail) {
+/**
+ * Whether the credential is revoked in its status lists. A list with a proof must verify (verifyList: the same check as
+ * a credential's), or it is not believed; an unsigned list is read, and the report says it was unsigned.
+ */
+export async function checkStatus(credential, report, env, fail, verifyList) {
   const entries = [].concat(credential.credentialStatus || []);
   for(const entry of entries) {
     if(!entry || entry.type !== 'BitstringStatusListEntry' || entry.statusPurpose !== 'revocation') {
@@ -33,10 +37,15 @@ export async function checkStatus(credential, report, env, fail) {
       if(listIssuer && report.issuer && listIssuer !== report.issuer.id) {
         throw new VerifyError('format', 'the status list is not from the credential\'s issuer');
       }
+      const listReport = await verifyList(document);
+      if(document.proof && listReport.verdict !== 'verified') {
+        throw new VerifyError('format', `the status list's own proof does not verify (${listReport.reason})`);
+      }
+      const signed = document.proof ? 'signed' : 'unsigned';
       if(bits[index >> 3] & (0x80 >> (index & 7))) {
-        fail(report, `Revoked: its issuer's status list (${url}) marks it revoked.`);
+        fail(report, `Revoked: its issuer's status list (${url}, ${signed}) marks it revoked.`);
       } else {
-        report.checked.push('revocation: not revoked in its issuer\'s status list');
+        report.checked.push(`revocation: not revoked in its issuer's status list (${signed})`);
       }
     } catch(err) {
       report.notChecked.push(`revocation: the status list ${url} could not be read (${err.message})`);

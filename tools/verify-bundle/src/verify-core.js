@@ -179,7 +179,12 @@ async function finish(report, credential, env) {
   } else {
     report.checked.push(until ? `dates: valid until ${report.validUntil}` : 'dates: valid, no expiry date');
   }
-  await checkStatus(credential, report, env, fail);
+  await checkStatus(credential, report, env, fail, async list => {
+    const listReport = newReport('status list');
+    describe(listReport, list);
+    await verifyDataIntegrity(list, env, listReport);
+    return listReport;
+  });
   await rubricResults(credential, report, env);
   return report;
 }
