@@ -10,14 +10,22 @@ namespace CredentialSite.Tests.Browser;
 /// </summary>
 public sealed class VerifyPageTests(VerifyPageFixture site) : IClassFixture<VerifyPageFixture>
 {
-    private static string Fixture(string name) =>
-        File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "tests", "CredentialSite.Tests", "Verify", "Credentials", name));
+    private static string FixturePath(string name) => Path.Combine(TestPaths.RepoRoot, "tests", "CredentialSite.Tests", "Verify", "Credentials", name);
 
-    private async Task<(string Verdict, string Text)> VerifyAsync(string text, IPage? page = null)
+    private static string Fixture(string name) => File.ReadAllText(FixturePath(name));
+
+    /// <summary>The verify page, its script ready.</summary>
+    private async Task<IPage> OpenAsync(IPage? page = null)
     {
         page ??= await site.NewPageAsync();
         await page.GotoAsync(site.Url("verify/"));
         await page.WaitForSelectorAsync("[data-verify-page][data-ready]");
+        return page;
+    }
+
+    private async Task<(string Verdict, string Text)> VerifyAsync(string text, IPage? page = null)
+    {
+        page = await OpenAsync(page);
         await page.FillAsync("#verify-input", text);
         await page.ClickAsync("[data-verify-form] button[type=submit]");
         return await ResultAsync(page);
@@ -114,10 +122,8 @@ public sealed class VerifyPageTests(VerifyPageFixture site) : IClassFixture<Veri
     public async Task A_picked_file_is_verified()
     {
         Skip.If(site.SkipReason is not null, site.SkipReason);
-        var page = await site.NewPageAsync();
-        await page.GotoAsync(site.Url("verify/"));
-        await page.WaitForSelectorAsync("[data-verify-page][data-ready]");
-        await page.SetInputFilesAsync("#verify-file", Path.Combine(TestPaths.RepoRoot, "tests", "CredentialSite.Tests", "Verify", "Credentials", "valid-issuer-url-key.json"));
+        var page = await OpenAsync();
+        await page.SetInputFilesAsync("#verify-file", FixturePath("valid-issuer-url-key.json"));
         var (verdict, text) = await ResultAsync(page);
         Assert.True(verdict == "verified" && text.Contains("Applied Cryptography", StringComparison.Ordinal), text);
     }
@@ -126,9 +132,7 @@ public sealed class VerifyPageTests(VerifyPageFixture site) : IClassFixture<Veri
     public async Task The_page_is_keyboard_usable()
     {
         Skip.If(site.SkipReason is not null, site.SkipReason);
-        var page = await site.NewPageAsync();
-        await page.GotoAsync(site.Url("verify/"));
-        await page.WaitForSelectorAsync("[data-verify-page][data-ready]");
+        var page = await OpenAsync();
         await page.FocusAsync("#verify-input");
         await page.Keyboard.InsertTextAsync(Fixture("valid-did-key.json"));
         await page.Keyboard.PressAsync("Tab"); // the file picker
