@@ -36,6 +36,11 @@ public sealed record BuildOptions
     /// keys it holds (see docs/signing.md). Null: nothing is signed.
     /// </summary>
     public string? Keys { get; init; }
+    /// <summary>
+    /// <c>build --online</c>: fetch the DID documents and keys of imported credentials' issuers that neither the site
+    /// nor trust/ has (did:web, HTTPS key URLs), with a timeout, and save them into trust/ (docs/verify.md).
+    /// </summary>
+    public bool Online { get; init; }
     /// <summary>Where the built-in theme lives (defaults to the tool's own theme folder).</summary>
     public string? BuiltInTheme { get; init; }
 }

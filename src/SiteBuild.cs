@@ -80,12 +80,18 @@ public static class SiteBuild
         //    Its findings join the others when it ends, so what happens before then does not depend on how far it got.
         var loaded = catalog;
         var checks = new DiagnosticBag();
+        var imported = Verify.ImportedChecks.None;
         var validation = Task.Run(() =>
         {
             var start = clock.Elapsed;
             ValidateCatalog.Run(loaded, checks, cancel);
             Program.Governance.CheckSeparation(loaded, checks);
             ValidatePortfolios.Run(loaded, source, checks, cancel, options.AsOf);
+            // The credentials people brought: verified offline (src/Verify, docs/verify.md), with trust/'s pinned keys.
+            var trust = Verify.TrustedKeys.Load(loaded, source, checks);
+            if (options.Online) Verify.FetchKeys.Run(loaded, source, trust, checks, cancel);
+            imported = Verify.VerifyImported.Run(loaded, source, checks,
+                options.AsOf ?? loaded.Site.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow), trust);
             return clock.Elapsed - start;
         });
         // Privacy: from here on only consented people and consented sections exist.
@@ -110,6 +116,7 @@ public static class SiteBuild
                 return 0;
             });
         stages.Add(("validate", validation.GetAwaiter().GetResult()));
+        index.Imported = imported;
         foreach (var d in checks.All) diags.Add(d);
         // Every check that points at a field has run: a one-shot build lets the field positions go (serve keeps its
         // records, and their positions, for the next build).

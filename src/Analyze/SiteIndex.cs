@@ -100,6 +100,9 @@ public sealed class SiteIndex
     public Catalog Catalog { get; }
     public SiteConfig Site { get; }
     public DateOnly AsOf { get; }
+
+    /// <summary>The build's verdicts on the credentials people brought (Verify/VerifyImported), set once validation has run.</summary>
+    public Verify.ImportedChecks Imported { get; set; } = Verify.ImportedChecks.None;
     public bool IncludeDrafts { get; }
 
     /// <summary>Who the site is for: a panel build is for a private host (see <see cref="BuildOptions.Audience"/>).</summary>

@@ -35,12 +35,14 @@ public static class CliApp
         var statsOption = new Option<bool>("--stats") { Description = "Print the time each build stage and each template took" };
         var keysOption = new Option<string?>("--keys")
         { Description = $"Sign credentials with the private keys in this folder (outside source and output; default: ${Keys.KeyFolder.EnvironmentVariable})" };
+        var onlineOption = new Option<bool>("--online")
+        { Description = "Fetch the did:web documents and keys of imported credentials' issuers that trust/ lacks, and save them into trust/" };
         var forceOption = new Option<bool>("--force")
         { Description = "Write into a non-empty output folder CredentialSite did not write (its other files are kept, never deleted)" };
 
         var build = new Command("build", "Build the site into the output folder (the previous output survives a failed build)")
         {
-            sourceOption, outputOption, baseUrlOption, asOfOption, draftsOption, audienceOption, strictOption, statsOption, forceOption, keysOption,
+            sourceOption, outputOption, baseUrlOption, asOfOption, draftsOption, audienceOption, strictOption, statsOption, forceOption, keysOption, onlineOption,
         };
         var validate = new Command("validate", "Check everything build checks; write nothing")
         {
@@ -107,6 +109,7 @@ public static class CliApp
                 WarningsAsErrors = r.GetValue(strictOption),
                 Force = r.GetValue(forceOption),
                 DryRun = dryRun,
+                Online = !dryRun && r.GetValue(onlineOption),
                 Keys = NonEmpty(r.GetValue(keysOption)) ?? NonEmpty(Environment.GetEnvironmentVariable(Keys.KeyFolder.EnvironmentVariable)),
             };
         }

@@ -59,6 +59,18 @@ public static class DiagnosticCodes
     public const string PrivateKeyUnreadable = "CS0405";
     public const string KeyPairIncomplete = "CS0406";
 
+    // Imported credentials (a portfolio's credential: and external: files, verified by the build: src/Verify, docs/verify.md)
+    public const string CredentialUnreadable = "CS0501";
+    public const string CredentialProofInvalid = "CS0502";
+    public const string CredentialKeyUnknown = "CS0503";
+    public const string CredentialKeyNotIssuers = "CS0504";
+    public const string CredentialMismatch = "CS0505";
+    public const string CredentialRevoked = "CS0506";
+    public const string CredentialExpired = "CS0507";
+    public const string CredentialNotYetValid = "CS0508";
+    public const string TrustFileInvalid = "CS0509";
+    public const string OnlineFetchFailed = "CS0510";
+
     /// <summary>Every code with a one-line description, for docs/diagnostics.md and for tests.</summary>
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
@@ -105,5 +117,15 @@ public static class DiagnosticCodes
         [PrivateKeyUnpublished] = "a private key's public key matches no published, non-retired key of its issuer",
         [PrivateKeyUnreadable] = "a private key file cannot be read or is not a key of the expected kind",
         [KeyPairIncomplete] = "the key folder holds only one of an issuer's two private keys, so its credentials are not signed",
+        [CredentialUnreadable] = "an imported credential file is not a credential: not JSON or a compact JWT, no issuer, an unknown format, or unsigned",
+        [CredentialProofInvalid] = "an imported credential's proof or JWT signature does not verify: it was changed after signing, or signed with another key",
+        [CredentialKeyUnknown] = "an imported credential's key is not in the credential, this site or trust/, so it cannot be checked offline (warning)",
+        [CredentialKeyNotIssuers] = "the key that signed an imported credential is not controlled by the credential's issuer",
+        [CredentialMismatch] = "an imported credential's issuer or achievement does not match the catalog badge it is attached to",
+        [CredentialRevoked] = "an imported credential is revoked in its issuer's status list (this site's or one pinned in trust/)",
+        [CredentialExpired] = "an imported credential expired before the build's asOf (warning)",
+        [CredentialNotYetValid] = "an imported credential is not valid yet at the build's asOf",
+        [TrustFileInvalid] = "a file in trust/ is not JSON, or not a DID document, key, JWKS or status list credential",
+        [OnlineFetchFailed] = "build --online could not fetch an issuer's DID document or key (warning)",
     };
 }

@@ -56,6 +56,11 @@ public static class LoadPortfolios
         var targetRole = f.Text("targetRole");
         f.Skip("private");
         var badges = f.List("badges", b => ReadEarned(b, b.Path));
+        var external = f.List("external", e =>
+        {
+            var file = e.Text("credential", required: true);
+            return file is null ? null : new ExternalCredential(file, e.Path);
+        });
         Statement? manager = null;
         if (f.Map("managerStatement") is { } m)
         {
@@ -86,6 +91,7 @@ public static class LoadPortfolios
         return new Portfolio(id, name ?? id, consent, headline, photo, photoAlt, currentRole, targetRole, badges, manager, plan, folder, f.Spans)
         {
             History = history,
+            External = external,
         };
     }
 

@@ -43,6 +43,8 @@ public static class ValidatePortfolios
                 if (!roles.Contains(h.Role))
                     diags.Error(DiagnosticCodes.UnknownReference, spans.At($"history[{i}].role"), $"unknown role '{h.Role}'", Suggest.Hint(h.Role, roles, "role"));
 
+            foreach (var ext in p.External)
+                File(source, p, ext.Credential, spans.At(ext.SpanPath + ".credential"), diags, published: null); // never published
             foreach (var earned in p.Badges)
             {
                 var at = earned.SpanPath;

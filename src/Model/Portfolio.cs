@@ -23,7 +23,13 @@ public sealed record Portfolio(
 {
     /// <summary>Past role changes, as written (published under <c>profile</c>; the outcomes page's promotion velocity).</summary>
     public IReadOnlyList<RoleChange> History { get; init; } = [];
+
+    /// <summary>Credentials from outside the catalog (<c>external:</c>), verified by the build (src/Verify); shown under the <c>badges</c> consent.</summary>
+    public IReadOnlyList<ExternalCredential> External { get; init; } = [];
 }
+
+/// <summary>An imported credential file (<c>external: - credential: FILE</c>), inside the portfolio folder.</summary>
+public sealed record ExternalCredential(string Credential, string SpanPath);
 
 /// <param name="PanelScope">Sections shared with promotion panels only: published by <c>build --audience panel</c>, never by the public build.</param>
 /// <summary>A past role change: the person held <see cref="Role"/> from <see cref="From"/> on (portfolio <c>history</c>).</summary>

@@ -58,6 +58,9 @@ public static class ApplyConsent
             TargetRole = profile ? p.TargetRole : null,
             History = profile ? p.History : [],
             Badges = badges,
+            // External credentials are badges from elsewhere: the same consent. Only the build's verdict is shown (by
+            // SpanPath); the file itself is never republished.
+            External = scope.Allows("badges") ? p.External : [],
             ManagerStatement = scope.Allows("attestations") || scope.Allows("managerStatement") ? p.ManagerStatement : null,
             Plan = scope.Allows("plan") ? p.Plan : [],
         };

@@ -19,7 +19,19 @@ public sealed record ArtifactView(PortfolioEvidence Evidence, string? Href);
 public sealed record EarnedView(
     EarnedBadge Earned, string Name, BadgeCard? Card, HeldBadge Judged, IReadOnlyList<ResultView> Results,
     IReadOnlyList<ArtifactView> Artifacts, IReadOnlyList<MetricView> Metrics, IReadOnlyList<PortfolioEvidence> Quotes,
-    IReadOnlyList<AttestationView> Attestations, string? CredentialUrl, SignedView? Signed = null);
+    IReadOnlyList<AttestationView> Attestations, string? CredentialUrl, SignedView? Signed = null, ImportedView? Imported = null);
+
+/// <summary>
+/// The build's verdict on a credential the person brought (<c>credential:</c> or <c>external:</c>; src/Verify): what was
+/// checked on <see cref="On"/> (the build's asOf), and what could not be. Its texts come from an untrusted file.
+/// </summary>
+public sealed record ImportedView(Verify.CredentialCheck Check, DateOnly On)
+{
+    public bool Verified => Check.Outcome == Verify.CredentialCheck.Verified;
+    public bool Hosted => Check.Outcome == Verify.CredentialCheck.Hosted;
+    public bool Failed => Check.Outcome == Verify.CredentialCheck.Failed;
+    public string Issuer => Check.IssuerName is { } n ? $"{n} ({Check.IssuerId})" : Check.IssuerId ?? "an unknown issuer";
+}
 
 /// <summary>A credential this build signed: by whom, its id, and its VC-JWT.</summary>
 public sealed record SignedView(string IssuerName, string CredentialId, string JwtUrl);
@@ -35,7 +47,11 @@ public sealed record ReadinessView(ReadinessReport Report, RoleRef Target, IRead
 public sealed record PlanView(PlanItem Item, NamedRef? Competency);
 
 public sealed record PortfolioPageView(Portfolio Person, PersonCard Card, string? PhotoUrl, ReadinessView? Readiness,
-    IReadOnlyList<EarnedView> Badges, IReadOnlyList<PlanView> Plan, string Url, string DossierUrl, Program.ScorecardView? Scorecard = null);
+    IReadOnlyList<EarnedView> Badges, IReadOnlyList<PlanView> Plan, string Url, string DossierUrl, Program.ScorecardView? Scorecard = null)
+{
+    /// <summary>The verified <c>external:</c> credentials (only when <c>badges</c> is in the consent scope).</summary>
+    public IReadOnlyList<ImportedView> External { get; init; } = [];
+}
 
 public sealed record CompetencyDiff(NamedRef Competency, string? FromLevel, string? ToLevel, string Change);
 
@@ -83,7 +99,10 @@ public sealed partial class ViewBuilder
         var scorecard = report is not null && p.TargetRole is { } t && _ix.RolesById.TryGetValue(t, out var role)
             ? Program.Scorecard.Of(role, report, p.ManagerStatement) : null;
         return new PortfolioPageView(p, card, p.Photo is null ? null : $"people/{p.Id}/{p.Photo}", readiness, badges, plan,
-            PersonUrl(p.Id), PersonUrl(p.Id) + "dossier/", scorecard);
+            PersonUrl(p.Id), PersonUrl(p.Id) + "dossier/", scorecard)
+        {
+            External = p.External.Select(x => Imported(p, x.SpanPath)).OfType<ImportedView>().ToList(),
+        };
     }
 
     private EarnedView Earned(Portfolio p, EarnedBadge e)
@@ -111,8 +130,11 @@ public sealed partial class ViewBuilder
         if (credential is not null && _signer is not null && _signer.Signs(badge!.Issuer))
             signed = new SignedView(_ix.IssuersById[badge.Issuer].Name, _ix.Site.AbsoluteUrl(credential), CredentialJwtPath(p.Id, e.Badge));
         return new EarnedView(e, badge?.Name ?? e.Badge, CardOf(e.Badge), judged, results, artifacts, metrics, quotes,
-            attestations, credential, signed);
+            attestations, credential, signed, Imported(p, e.SpanPath));
     }
+
+    private ImportedView? Imported(Portfolio p, string path) =>
+        _ix.Imported.Get(p.Id, path) is { } check ? new ImportedView(check, _ix.AsOf) : null;
 
     private static MetricView MetricOf(PortfolioEvidence x)
     {

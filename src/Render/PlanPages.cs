@@ -153,6 +153,9 @@ public static class PlanPages
                 "program/outcomes/", [home]), () => Program.Outcomes.Run(ix)));
         jobs.Add(Job("search/index.html", "search.html",
             Meta("search", "Search", $"Search badges, competencies, roles and people in {ix.Site.Title}.", "search/", [home]), () => new object()));
+        jobs.Add(Job("verify/index.html", "verify.html",
+            Meta("verify", "Verify a credential", "Check an Open Badges or Verifiable Credential in your browser: its signature, issuer, dates and revocation. Nothing is sent anywhere.", "verify/", [home]),
+            () => new object()));
         jobs.Add(Job("explorer/index.html", "explorer.html",
             Meta("explorer", "Next-role explorer", "Pick your role and the role you want, tick the badges you hold, and see what is missing.", "explorer/", [home]),
             () => new object()));

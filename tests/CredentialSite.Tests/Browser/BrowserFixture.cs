@@ -48,29 +48,42 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!result.Succeeded(false))
             throw new InvalidOperationException("the sample site did not build: " + string.Join("\n", result.Diagnostics.Sorted()));
         Server = new StaticServer(Output, "/repo/", port);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        (_playwright, Browser) = await LaunchAsync();
+    }
+
+    /// <summary>Debian's headless Chromium, driven by Playwright (also for fixtures that build their own site).</summary>
+    public static async Task<(IPlaywright, IBrowser)> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+        return (playwright, browser);
     }
 
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(Browser);
+
+    public static async Task<IPage> NewPageAsync(IBrowser browser, BrowserNewContextOptions? options = null)
     {
-        var context = await Browser.NewContextAsync();
+        var context = await browser.NewContextAsync(options);
         context.SetDefaultTimeout(60_000); // a 2-core CI machine under load can be slow; a real hang still fails
         return await context.NewPageAsync();
     }
 
+    /// <summary>Closes the browser and Playwright, when they were started.</summary>
+    public static async Task CloseAsync(IPlaywright? playwright, IBrowser? browser)
+    {
+        if (playwright is null) return;
+        if (browser is not null) await browser.CloseAsync();
+        playwright.Dispose();
+    }
+
     public async Task DisposeAsync()
     {
-        if (_playwright is not null)
-        {
-            await Browser.CloseAsync();
-            _playwright.Dispose();
-        }
+        await CloseAsync(_playwright, Browser);
         Server?.Dispose();
         if (Environment.GetEnvironmentVariable("KEEP_TEST_SITES") != "1" && Directory.Exists(Root))
             Directory.Delete(Root, recursive: true);

@@ -52,8 +52,8 @@ public partial class CliAppTests
         var code = site.Cli("build", "--source", "{src}", "--output", "{out}");
 
         Assert.Equal(0, code);
-        // the pages of the minimal site (with the three program pages) + the extra badge's page
-        Assert.Matches(@"^built: 26 pages \(\d+ rendered; \d+ files, \d+ changed\) in .+out, 1 warning, credentials unsigned \(no --keys\) \(\d+\.\d\d s\)\r?\n$", site.Stdout);
+        // the pages of the minimal site (with the three program pages and the verify page) + the extra badge's page
+        Assert.Matches(@"^built: 27 pages \(\d+ rendered; \d+ files, \d+ changed\) in .+out, 1 warning, credentials unsigned \(no --keys\) \(\d+\.\d\d s\)\r?\n$", site.Stdout);
         Assert.StartsWith("catalog/badges/extra.yml:2:1: warning CS0007: unknown field 'sumary'", site.Stderr);
         Assert.True(File.Exists(Path.Combine(site.Output, "index.html")));
     }
@@ -68,9 +68,9 @@ public partial class CliAppTests
         Assert.Equal(0, code);
         foreach (var stage in new[] { "load", "validate", "render", "files", "write", "commit" })
             Assert.Matches($@"(?m)^  {stage}\s+\d+ ms$", site.Stdout.Replace("\r", ""));
-        Assert.Matches(@"(?m)^built: 25 pages ", site.Stdout);
+        Assert.Matches(@"(?m)^built: 26 pages ", site.Stdout);
         // Each template's renders: the layout wraps every page; the test catalog has two badges.
-        Assert.Matches(@"(?m)^    layout\.html\s+25 renders\s+\d+ ms \(\d+\.\d\d ms each\)$", site.Stdout.Replace("\r", ""));
+        Assert.Matches(@"(?m)^    layout\.html\s+26 renders\s+\d+ ms \(\d+\.\d\d ms each\)$", site.Stdout.Replace("\r", ""));
         Assert.Matches(@"(?m)^    badge\.html\s+2 renders ", site.Stdout);
     }
 

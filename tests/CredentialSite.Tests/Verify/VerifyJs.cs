@@ -82,11 +82,12 @@ public static class VerifyJs
         return null;
     }
 
-    private static (int ExitCode, string Stdout, string Stderr) Exec(string file, string[] args, string? stdin, TimeSpan timeout)
+    /// <summary>Runs a program in <paramref name="workingDirectory"/> (default tests/verify-js); its exit code, stdout and stderr.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) Exec(string file, string[] args, string? stdin, TimeSpan timeout, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(file)
         {
-            WorkingDirectory = Folder,
+            WorkingDirectory = workingDirectory ?? Folder,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
