@@ -64,7 +64,7 @@ public sealed class LayoutTests(BrowserFixture site)
     }
 
     [SkippableTheory]
-    [InlineData("badges/api-design/", 3)]               // rigor meter, rigor breakdown, stacking pathway
+    [InlineData("badges/api-design/", 2)]               // rigor breakdown, stacking pathway
     [InlineData("issuers/skylift-training/", 1)]        // vetting scorecard
     [InlineData("people/elena-vasquez/", 2)]            // metric series, badge timeline
     [InlineData("ladders/software-engineering/", 2)]    // role-by-badge map, competency heatmap
