@@ -9,7 +9,7 @@ public sealed record DatedValue(DateOnly Date, double Value);
 /// <summary>A metric over time as a small line chart; the change from first to last is named better or worse in words, not only by colour.</summary>
 public static class Series
 {
-    private const double Width = 320, Height = 120, Left = 8, Right = 8, Top = 22, Bottom = 28;
+    private const double Width = 260, Height = 110, Left = 8, Right = 8, Top = 22, Bottom = 28;
 
     /// <summary>"better", "worse" or "unchanged" for a change from <paramref name="first"/> to <paramref name="last"/>; null without a direction.</summary>
     public static string? Judge(double first, double last, string? better) =>

@@ -10,7 +10,7 @@ public sealed record NamedRef(string Id, string Name, string? Url);
 
 public sealed record ResultView(string Criterion, string Level, bool Passes);
 
-public sealed record MetricView(Metric Metric, string Before, string After, string Change, string? Title);
+public sealed record MetricView(Metric Metric, string Before, string After, string Change, string? Title, RawHtml? Chart, string? Verdict);
 
 public sealed record AttestationView(PortfolioEvidence Evidence, IReadOnlyList<ResultView> Criteria);
 
@@ -35,7 +35,7 @@ public sealed record ReadinessView(ReadinessReport Report, RoleRef Target, IRead
 public sealed record PlanView(PlanItem Item, NamedRef? Competency);
 
 public sealed record PortfolioPageView(Portfolio Person, PersonCard Card, string? PhotoUrl, ReadinessView? Readiness,
-    IReadOnlyList<EarnedView> Badges, IReadOnlyList<PlanView> Plan, string Url, string DossierUrl);
+    IReadOnlyList<EarnedView> Badges, IReadOnlyList<PlanView> Plan, string Url, string DossierUrl, PersonSummary Summary);
 
 public sealed record CompetencyDiff(NamedRef Competency, string? FromLevel, string? ToLevel, string Change);
 
@@ -80,7 +80,7 @@ public sealed partial class ViewBuilder
         var plan = p.Plan.Select(i => new PlanView(i, i.Competency is { } c && _ix.CompetenciesById.TryGetValue(c, out var comp)
             ? new NamedRef(c, comp.Name, $"competencies/{c}/") : null)).ToList();
         return new PortfolioPageView(p, card, p.Photo is null ? null : $"people/{p.Id}/{p.Photo}", readiness, badges, plan,
-            PersonUrl(p.Id), PersonUrl(p.Id) + "dossier/");
+            PersonUrl(p.Id), PersonUrl(p.Id) + "dossier/", PersonSummary(p, readiness, badges));
     }
 
     private EarnedView Earned(Portfolio p, EarnedBadge e)
@@ -99,7 +99,7 @@ public sealed partial class ViewBuilder
         var results = e.Results.Select(r => Result(r.Key, r.Value)).ToList();
         var artifacts = e.Evidence.Where(x => x.Type == "artifact")
             .Select(x => new ArtifactView(x, x.File is { } f ? $"people/{p.Id}/{f}" : x.Url)).ToList();
-        var metrics = e.Evidence.Where(x => x.Type == "metric" && x.Metric is not null).Select(x => MetricOf(x)).ToList();
+        var metrics = e.Evidence.Where(x => x.Type == "metric" && x.Metric is not null).Select((x, i) => MetricOf(x, $"metric-{e.Badge}-{i + 1}")).ToList();
         var quotes = e.Evidence.Where(x => x.Type == "quote").ToList();
         var attestations = e.Evidence.Where(x => x.Type == "attestation")
             .Select(x => new AttestationView(x, x.Criteria.Select(c => Result(c, e.Results.FirstOrDefault(r => r.Key == c).Value)).ToList())).ToList();
@@ -111,7 +111,7 @@ public sealed partial class ViewBuilder
             attestations, credential, signed);
     }
 
-    private static MetricView MetricOf(PortfolioEvidence x)
+    private static MetricView MetricOf(PortfolioEvidence x, string chartId)
     {
         var m = x.Metric!;
         string N(double? v) => v?.ToString("0.##", CultureInfo.InvariantCulture) ?? "?";
@@ -122,7 +122,9 @@ public sealed partial class ViewBuilder
             change = (diff >= 0 ? "+" : "−") + Math.Abs(diff).ToString("0.##", CultureInfo.InvariantCulture) + (m.Unit is null ? "" : " " + m.Unit);
             if (b != 0) change += $" ({(diff >= 0 ? "+" : "−")}{Math.Abs(diff / b * 100):0.#}%)";
         }
-        return new MetricView(m, N(m.Before), N(m.After), change, x.Title);
+        var verdict = m.Series.Count >= 2 ? Charts.Series.Judge(m.Series[0].Value, m.Series[^1].Value, m.Better)
+            : m.Before is { } b1 && m.After is { } a1 ? Charts.Series.Judge(b1, a1, m.Better) : null;
+        return new MetricView(m, N(m.Before), N(m.After), change, x.Title, MetricChart(m, chartId), verdict);
     }
 
     public IReadOnlyList<PersonCard> People() => _ix.People.Select(Person).ToList();
