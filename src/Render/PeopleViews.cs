@@ -35,7 +35,8 @@ public sealed record ReadinessView(ReadinessReport Report, RoleRef Target, IRead
 public sealed record PlanView(PlanItem Item, NamedRef? Competency);
 
 public sealed record PortfolioPageView(Portfolio Person, PersonCard Card, string? PhotoUrl, ReadinessView? Readiness,
-    IReadOnlyList<EarnedView> Badges, IReadOnlyList<PlanView> Plan, string Url, string DossierUrl, PersonSummary Summary);
+    IReadOnlyList<EarnedView> Badges, IReadOnlyList<PlanView> Plan, string Url, string DossierUrl, PersonSummary Summary,
+    IReadOnlyList<PrintLink> PrintLinks);
 
 public sealed record CompetencyDiff(NamedRef Competency, string? FromLevel, string? ToLevel, string Change);
 
@@ -80,7 +81,7 @@ public sealed partial class ViewBuilder
         var plan = p.Plan.Select(i => new PlanView(i, i.Competency is { } c && _ix.CompetenciesById.TryGetValue(c, out var comp)
             ? new NamedRef(c, comp.Name, $"competencies/{c}/") : null)).ToList();
         return new PortfolioPageView(p, card, p.Photo is null ? null : $"people/{p.Id}/{p.Photo}", readiness, badges, plan,
-            PersonUrl(p.Id), PersonUrl(p.Id) + "dossier/", PersonSummary(p, readiness, badges));
+            PersonUrl(p.Id), PersonUrl(p.Id) + "dossier/", PersonSummary(p, readiness, badges), PrintLinks(badges));
     }
 
     private EarnedView Earned(Portfolio p, EarnedBadge e)

@@ -59,3 +59,27 @@ public sealed partial class ViewBuilder
         m.Series.Count < 2 ? null
         : new RawHtml(Series.Chart(id, m.Name, m.Unit, m.Series.Select(p => new DatedValue(p.Date, p.Value)).ToList(), m.Better));
 }
+
+/// <summary>A link of the printed dossier: what it is, its absolute address, and its QR code.</summary>
+public sealed record PrintLink(string Label, string Url, RawHtml Qr);
+
+public sealed partial class ViewBuilder
+{
+    /// <summary>The credentials and artifacts of a dossier, with absolute addresses and QR codes, for paper.</summary>
+    private IReadOnlyList<PrintLink> PrintLinks(IReadOnlyList<EarnedView> badges)
+    {
+        var links = new List<PrintLink>();
+        void Add(string label, string href)
+        {
+            var url = href.StartsWith("http://", StringComparison.Ordinal) || href.StartsWith("https://", StringComparison.Ordinal) ? href : _ix.Site.AbsoluteUrl(href);
+            links.Add(new PrintLink(label, url, new RawHtml(QrCode.Svg(url))));
+        }
+        foreach (var e in badges)
+        {
+            if (e.CredentialUrl is { } c) Add($"{e.Name}: credential", c);
+            foreach (var a in e.Artifacts)
+                if (a.Href is { } h) Add($"{e.Name}: {a.Evidence.Title ?? "artifact"}", h);
+        }
+        return links;
+    }
+}

@@ -84,4 +84,19 @@ public sealed class LayoutTests(BrowserFixture site)
         }
         await page.Context.CloseAsync();
     }
+
+    [SkippableFact]
+    public async Task Dossier_PrintsOnAFewA4Pages_WithItsLinksAndQrCodes()
+    {
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        var page = await OpenAsync("people/elena-vasquez/dossier/", 1280);
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.True(await page.Locator(".print-links svg.qr[role=img]").CountAsync() >= 5);
+        Assert.True(await page.Locator(".print-links").IsVisibleAsync());
+        Assert.Contains("/repo/people/elena-vasquez/credentials/", await page.Locator(".print-links").InnerTextAsync());
+        var pdf = await page.PdfAsync(new() { PreferCSSPageSize = true });
+        var pages = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]").Count;
+        Assert.InRange(pages, 1, 5);
+        await page.Context.CloseAsync();
+    }
 }
