@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace CredentialSite.Tests.Browser;
@@ -97,6 +98,29 @@ public sealed class LayoutTests(BrowserFixture site)
         var pdf = await page.PdfAsync(new() { PreferCSSPageSize = true });
         var pages = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]").Count;
         Assert.InRange(pages, 1, 5);
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableTheory]
+    [InlineData("badges/api-design/", 390, ColorScheme.Light)]
+    [InlineData("badges/api-design/", 1280, ColorScheme.Dark)]
+    [InlineData("badges/api-design/", 390, ColorScheme.Dark)]
+    [InlineData("people/elena-vasquez/", 390, ColorScheme.Light)]
+    [InlineData("people/elena-vasquez/", 1280, ColorScheme.Dark)]
+    [InlineData("people/elena-vasquez/dossier/", 390, ColorScheme.Dark)]
+    [InlineData("ladders/software-engineering/", 390, ColorScheme.Light)]
+    [InlineData("ladders/software-engineering/", 1280, ColorScheme.Dark)]
+    [InlineData("issuers/skylift-training/", 1280, ColorScheme.Dark)]
+    [InlineData("search/?q=design", 390, ColorScheme.Light)]
+    [InlineData("search/?q=design", 390, ColorScheme.Dark)]
+    public async Task Page_HasNoSeriousOrCriticalViolations_OnAPhoneAndInTheDark(string path, int width, ColorScheme scheme)
+    {
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        var page = await OpenAsync(path, width, scheme);
+        var results = await page.RunAxe();
+        var bad = results.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}").ToList();
+        Assert.True(bad.Count == 0, $"{path} at {width}px, {scheme}:\n" + string.Join("\n", bad));
         await page.Context.CloseAsync();
     }
 }
