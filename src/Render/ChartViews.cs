@@ -56,7 +56,7 @@ public sealed partial class ViewBuilder
         var badgeRows = TierByTier(named).Select(card => (Label: $"{card.Name} ({Words.Title(card.Tier)})", Cells: (IReadOnlyList<MatrixCell?>)roles.Select(r =>
             r.RequiredBadges.Contains(card.Id) ? new MatrixCell("R", 4, "required")
             : r.OptionalBadges.Contains(card.Id) ? new MatrixCell("O", 2, "recommended")
-            : (r.Promotion?.Packages ?? []).Any(p => p.Rules.Any(rule => _ix.AcceptedBy(rule).Contains(card.Id))) ? new MatrixCell("P", 1, "counts toward a promotion package")
+            : (r.Promotion?.Packages ?? []).Any(p => p.Rules.Any(rule => CountsToward(rule, card.Id))) ? new MatrixCell("P", 1, "counts toward a promotion package")
             : null).ToList())).ToList();
         var badges = badgeRows.Count == 0 ? null : new RawHtml(Matrix.Chart("ladder-badges", $"Badges by role in {l.Name}", "Badge", columns, badgeRows,
             "R required (darkest), O recommended, P counts toward a promotion package, empty: not asked for."));
@@ -75,6 +75,10 @@ public sealed partial class ViewBuilder
             "Each cell shows the first letter of the expected level; darker means a higher level."));
         return new LadderCharts(badges, competencies);
     }
+
+    /// <summary>Whether a published badge counts toward a rule (asked badge by badge: a large catalog's rules accept thousands).</summary>
+    private bool CountsToward(PromotionRule rule, string badgeId) =>
+        _ix.BadgesById.TryGetValue(badgeId, out var b) && Readiness.CanCount(b) && Rules.Accepts(rule, b, _ix.CompetenciesById);
 
     /// <summary>A level's shade (1–4) from its place in its framework's levels, lowest first.</summary>
     private int LevelRank(string competency, string level)

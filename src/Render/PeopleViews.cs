@@ -36,7 +36,15 @@ public sealed record PlanView(PlanItem Item, NamedRef? Competency);
 
 public sealed record PortfolioPageView(Portfolio Person, PersonCard Card, string? PhotoUrl, ReadinessView? Readiness,
     IReadOnlyList<EarnedView> Badges, IReadOnlyList<PlanView> Plan, string Url, string DossierUrl, PersonSummary Summary,
-    IReadOnlyList<PrintLink> PrintLinks);
+    [property: System.Text.Json.Serialization.JsonIgnore] Lazy<IReadOnlyList<PrintLink>> MakePrintLinks)
+{
+    /// <summary>
+    /// The dossier's links for paper, made when a template first reads them (the person page never does). They follow
+    /// from <see cref="Badges"/> and the site's address, which the page's cache key already holds.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<PrintLink> PrintLinks => MakePrintLinks.Value;
+}
 
 public sealed record CompetencyDiff(NamedRef Competency, string? FromLevel, string? ToLevel, string Change);
 
@@ -81,7 +89,7 @@ public sealed partial class ViewBuilder
         var plan = p.Plan.Select(i => new PlanView(i, i.Competency is { } c && _ix.CompetenciesById.TryGetValue(c, out var comp)
             ? new NamedRef(c, comp.Name, $"competencies/{c}/") : null)).ToList();
         return new PortfolioPageView(p, card, p.Photo is null ? null : $"people/{p.Id}/{p.Photo}", readiness, badges, plan,
-            PersonUrl(p.Id), PersonUrl(p.Id) + "dossier/", PersonSummary(p, readiness, badges), PrintLinks(badges));
+            PersonUrl(p.Id), PersonUrl(p.Id) + "dossier/", PersonSummary(p, readiness, badges), new(() => PrintLinks(badges)));
     }
 
     private EarnedView Earned(Portfolio p, EarnedBadge e)
