@@ -15,13 +15,14 @@ public static class Timeline
     {
         var dates = items.SelectMany(i => new[] { (DateOnly?)i.Issued, i.Expires }).Append(asOf).Append(window).OfType<DateOnly>().ToList();
         var start = new DateOnly(dates.Min().Year, 1, 1);
-        var end = new DateOnly(dates.Max().Year + 1, 1, 1);
+        // The year after the last date, or the calendar's last day when that year does not exist.
+        var end = dates.Max().Year < DateOnly.MaxValue.Year ? new DateOnly(dates.Max().Year + 1, 1, 1) : DateOnly.MaxValue;
         var span = (double)(end.DayNumber - start.DayNumber);
         var plot = Width - LabelW;
         double X(DateOnly d) => LabelW + (d.DayNumber - start.DayNumber) / span * plot;
         var height = Head + items.Count * RowH + 6;
         var sb = new StringBuilder();
-        for (var y = start.Year; y <= end.Year; y++)
+        for (var y = start.Year; y <= end.Year && (y < end.Year || end.Month == 1 && end.Day == 1); y++)
         {
             var x = X(new DateOnly(y, 1, 1));
             sb.Append(Svg.Line(x, Head - 4, x, height, "grid"));

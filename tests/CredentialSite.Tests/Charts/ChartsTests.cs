@@ -66,4 +66,11 @@ public sealed class ChartsTests
         Assert.Contains("<li>A: issued 1 March 2025, does not expire; valid</li>", html);
         Assert.Contains("<li>Promotion decision: 15 January 2027</li>", html);
     }
+
+    [Fact]
+    public void Timeline_NearTheCalendarsEnd_EndsThere()
+    {
+        var html = Timeline.Chart("t", "Badges", [new("A", new DateOnly(9999, 6, 1), DateOnly.MaxValue, null, "valid")], new DateOnly(9999, 12, 1), null);
+        Assert.Contains("<li>A: issued 1 June 9999, expires 31 December 9999; valid</li>", html);
+    }
 }
