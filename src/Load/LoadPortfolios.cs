@@ -124,6 +124,21 @@ public static class LoadPortfolios
             };
     }
 
+    /// <summary>A metric's dated values, in date order; each date at most once.</summary>
+    private static IReadOnlyList<MetricPoint> ReadSeries(YamlFields m)
+    {
+        var seen = new HashSet<DateOnly>();
+        var points = m.List("series", p =>
+        {
+            var date = p.Date("date", required: true);
+            var value = p.Number("value", required: true);
+            if (date is { } d && !seen.Add(d))
+                p.Inconsistent("date", $"the series has two values for {d:yyyy-MM-dd}", "give each date one value");
+            return date is { } dd && value is { } v ? new MetricPoint(dd, v) : null;
+        });
+        return points.DistinctBy(p => p.Date).OrderBy(p => p.Date).ToList();
+    }
+
     private static PortfolioEvidence? ReadEvidence(YamlFields e)
     {
         var type = e.Enum("type", Vocabulary.EvidenceKinds, required: true);
@@ -140,7 +155,8 @@ public static class LoadPortfolios
         if (e.Map("metric") is { } m)
         {
             var name = m.Text("name", required: true);
-            metric = new Metric(name ?? "", m.Text("unit"), m.Number("before"), m.Number("after"), m.Text("window"), m.Text("source"), m.Text("confirmedBy"));
+            metric = new Metric(name ?? "", m.Text("unit"), m.Number("before"), m.Number("after"), m.Text("window"), m.Text("source"), m.Text("confirmedBy"),
+                ReadSeries(m), m.Enum("better", Vocabulary.MetricDirections));
             m.Finish();
         }
         var text = e.Text("text");

@@ -377,6 +377,10 @@ public sealed partial class YamlFields
         return result;
     }
 
+    /// <summary>Reports a value of this mapping that is valid alone but not with the others (CS0015), at its key.</summary>
+    public void Inconsistent(string key, string message, string? hint = null) =>
+        _diags.Error(DiagnosticCodes.InvalidValue, LocationOf(key), message, hint);
+
     /// <summary>Reports every key of this mapping that no read asked for, with a did-you-mean.</summary>
     public void Finish()
     {

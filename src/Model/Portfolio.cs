@@ -89,7 +89,11 @@ public sealed record PortfolioEvidence(
 
 public sealed record EvidenceContext(string? Challenge, string? Action, string? Result);
 
-public sealed record Metric(string Name, string? Unit, double? Before, double? After, string? Window, string? Source, string? ConfirmedBy);
+public sealed record Metric(string Name, string? Unit, double? Before, double? After, string? Window, string? Source, string? ConfirmedBy,
+    IReadOnlyList<MetricPoint> Series, string? Better);
+
+/// <summary>A dated value of a metric's <c>series</c>.</summary>
+public sealed record MetricPoint(DateOnly Date, double Value);
 
 public sealed record Statement(string? By, string? Role, DateOnly? Date, string? Text)
 {

@@ -38,6 +38,9 @@ public static class Vocabulary
     public static readonly string[] ImpactAreas =
         ["revenue", "risk-reduction", "efficiency", "customer-trust", "quality", "growth", "compliance"];
 
+    /// <summary>Which way a metric improves (<c>metric.better</c>).</summary>
+    public static readonly string[] MetricDirections = ["higher", "lower"];
+
     public static readonly string[] RenewalMethods = ["reassessment", "evidence-resubmission", "continuing-education", "none"];
 
     /// <summary>Assessment methods: default rigor weight, CTDL assessMethod concept, OB assessment-extension type.</summary>

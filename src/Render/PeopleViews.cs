@@ -10,7 +10,7 @@ public sealed record NamedRef(string Id, string Name, string? Url);
 
 public sealed record ResultView(string Criterion, string Level, bool Passes);
 
-public sealed record MetricView(Metric Metric, string Before, string After, string Change, string? Title);
+public sealed record MetricView(Metric Metric, string Before, string After, string Change, string? Title, RawHtml? Chart, string? Verdict);
 
 public sealed record AttestationView(PortfolioEvidence Evidence, IReadOnlyList<ResultView> Criteria);
 
@@ -47,8 +47,17 @@ public sealed record ReadinessView(ReadinessReport Report, RoleRef Target, IRead
 public sealed record PlanView(PlanItem Item, NamedRef? Competency);
 
 public sealed record PortfolioPageView(Portfolio Person, PersonCard Card, string? PhotoUrl, ReadinessView? Readiness,
-    IReadOnlyList<EarnedView> Badges, IReadOnlyList<PlanView> Plan, string Url, string DossierUrl, Program.ScorecardView? Scorecard = null)
+    IReadOnlyList<EarnedView> Badges, IReadOnlyList<PlanView> Plan, string Url, string DossierUrl, PersonSummary Summary,
+    [property: System.Text.Json.Serialization.JsonIgnore] Lazy<IReadOnlyList<PrintLink>> MakePrintLinks,
+    Program.ScorecardView? Scorecard = null)
 {
+    /// <summary>
+    /// The dossier's links for paper, made when a template first reads them (the person page never does). They follow
+    /// from <see cref="Badges"/> and the site's address, which the page's cache key already holds.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<PrintLink> PrintLinks => MakePrintLinks.Value;
+
     /// <summary>The verified <c>external:</c> credentials (only when <c>badges</c> is in the consent scope).</summary>
     public IReadOnlyList<ImportedView> External { get; init; } = [];
 }
@@ -99,7 +108,7 @@ public sealed partial class ViewBuilder
         var scorecard = report is not null && p.TargetRole is { } t && _ix.RolesById.TryGetValue(t, out var role)
             ? Program.Scorecard.Of(role, report, p.ManagerStatement) : null;
         return new PortfolioPageView(p, card, p.Photo is null ? null : $"people/{p.Id}/{p.Photo}", readiness, badges, plan,
-            PersonUrl(p.Id), PersonUrl(p.Id) + "dossier/", scorecard)
+            PersonUrl(p.Id), PersonUrl(p.Id) + "dossier/", PersonSummary(p, readiness, badges), new(() => PrintLinks(badges)), scorecard)
         {
             External = p.External.Select(x => Imported(p, x.SpanPath)).OfType<ImportedView>().ToList(),
         };
@@ -121,7 +130,7 @@ public sealed partial class ViewBuilder
         var results = e.Results.Select(r => Result(r.Key, r.Value)).ToList();
         var artifacts = e.Evidence.Where(x => x.Type == "artifact")
             .Select(x => new ArtifactView(x, x.File is { } f ? $"people/{p.Id}/{f}" : x.Url)).ToList();
-        var metrics = e.Evidence.Where(x => x.Type == "metric" && x.Metric is not null).Select(x => MetricOf(x)).ToList();
+        var metrics = e.Evidence.Where(x => x.Type == "metric" && x.Metric is not null).Select((x, i) => MetricOf(x, $"metric-{e.Badge}-{i + 1}")).ToList();
         var quotes = e.Evidence.Where(x => x.Type == "quote").ToList();
         var attestations = e.Evidence.Where(x => x.Type == "attestation")
             .Select(x => new AttestationView(x, x.Criteria.Select(c => Result(c, e.Results.FirstOrDefault(r => r.Key == c).Value)).ToList())).ToList();
@@ -136,7 +145,7 @@ public sealed partial class ViewBuilder
     private ImportedView? Imported(Portfolio p, string path) =>
         _ix.Imported.Get(p.Id, path) is { } check ? new ImportedView(check, _ix.AsOf) : null;
 
-    private static MetricView MetricOf(PortfolioEvidence x)
+    private static MetricView MetricOf(PortfolioEvidence x, string chartId)
     {
         var m = x.Metric!;
         string N(double? v) => v?.ToString("0.##", CultureInfo.InvariantCulture) ?? "?";
@@ -147,7 +156,9 @@ public sealed partial class ViewBuilder
             change = (diff >= 0 ? "+" : "−") + Math.Abs(diff).ToString("0.##", CultureInfo.InvariantCulture) + (m.Unit is null ? "" : " " + m.Unit);
             if (b != 0) change += $" ({(diff >= 0 ? "+" : "−")}{Math.Abs(diff / b * 100):0.#}%)";
         }
-        return new MetricView(m, N(m.Before), N(m.After), change, x.Title);
+        var verdict = m.Series.Count >= 2 ? Charts.Series.Judge(m.Series[0].Value, m.Series[^1].Value, m.Better)
+            : m.Before is { } b1 && m.After is { } a1 ? Charts.Series.Judge(b1, a1, m.Better) : null;
+        return new MetricView(m, N(m.Before), N(m.After), change, x.Title, MetricChart(m, chartId), verdict);
     }
 
     public IReadOnlyList<PersonCard> People() => _ix.People.Select(Person).ToList();

@@ -207,7 +207,8 @@ public sealed partial class ViewBuilder
             RolesOf(_ix.RolesRecommending[b.Id]),
             RolesOf(_ix.PromotionsNaming[b.Id]),
             $"badges/{b.Id}.json",
-            _ix.HolderCounts.GetValueOrDefault(b.Id));
+            _ix.HolderCounts.GetValueOrDefault(b.Id),
+            Summary(b, _ix.Rigor[b.Id]));
     }
 
     private static RubricView Rubric(Rubric r)
@@ -243,7 +244,7 @@ public sealed partial class ViewBuilder
     }
 
     public IssuerPageView Issuer(Issuer i) =>
-        new(i, _ix.Vetting[i.Id], CardsOf(_ix.BadgesByIssuer[i.Id]), $"issuers/{i.Id}/");
+        new(i, _ix.Vetting[i.Id], CardsOf(_ix.BadgesByIssuer[i.Id]), $"issuers/{i.Id}/", VettingChart(i, _ix.Vetting[i.Id]));
 
     public FrameworkPageView Framework(Framework f)
     {
@@ -284,7 +285,11 @@ public sealed partial class ViewBuilder
                     ComparisonUrl(p.From.Id, p.To.Id))).ToList());
     }
 
-    public LadderPageView Ladder(Ladder l) => new(l, RolesInOrder(l).Select(Role).ToList(), LadderUrl(l.Id));
+    public LadderPageView Ladder(Ladder l)
+    {
+        var roles = RolesInOrder(l);
+        return new(l, roles.Select(Role).ToList(), LadderUrl(l.Id), LadderMaps(l, roles));
+    }
 
     /// <summary>A ladder's roles, lowest level first (the order of its page).</summary>
     public static IReadOnlyList<Role> RolesInOrder(Ladder l) => l.Roles.OrderBy(r => r.Level).ToList();

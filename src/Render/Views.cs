@@ -76,9 +76,10 @@ public sealed record BadgePageView(
     IReadOnlyList<RoleRef> RecommendedBy,
     IReadOnlyList<RoleRef> PromotionsNaming,
     string JsonUrl,
-    int Holders);
+    int Holders,
+    BadgeSummary Summary);
 
-public sealed record IssuerPageView(Issuer Issuer, Score Vetting, IReadOnlyList<BadgeCard> Badges, string Url);
+public sealed record IssuerPageView(Issuer Issuer, Score Vetting, IReadOnlyList<BadgeCard> Badges, string Url, RawHtml VettingChart);
 
 public sealed record ClusterView(string Name, IReadOnlyList<CompetencyRef> Competencies);
 
@@ -104,7 +105,7 @@ public sealed record RoleView(
 
 public sealed record ComparisonLink(string Text, string Url);
 
-public sealed record LadderPageView(Ladder Ladder, IReadOnlyList<RoleView> Roles, string Url);
+public sealed record LadderPageView(Ladder Ladder, IReadOnlyList<RoleView> Roles, string Url, LadderCharts Charts);
 
 public sealed record ChangeView(BadgeCard Badge, string Version, DateOnly? Date, string? Changes);
 

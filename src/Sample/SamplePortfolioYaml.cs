@@ -159,6 +159,7 @@ internal sealed partial class SampleCatalog
                         y.Text("window", $"{issued.Year}-Q{(issued.Month - 1) / 3 + 1}");
                         y.Text("source", m.Source);
                         y.Text("confirmedBy", $"{rng.Pick(FirstNames)} {rng.Pick(LastNames)}");
+                        WriteSeries(y, rng, issued, Round(m.Before * factor, m.Before), Round(m.After * factor, m.After));
                         y.Close();
                         break;
                     }
@@ -210,6 +211,24 @@ internal sealed partial class SampleCatalog
         }
         y.Close();
         return y.ToString();
+    }
+
+    /// <summary>
+    /// Half the metrics get a series of 3 to 5 monthly values from before to after, with the direction that is better
+    /// (the samples' metrics all improve, so after says which way that is), as the site draws it.
+    /// </summary>
+    private static void WriteSeries(SampleYaml y, SampleRng rng, DateOnly issued, double before, double after)
+    {
+        if (!rng.Chance(0.5)) return;
+        y.Text("better", after >= before ? "higher" : "lower");
+        var count = 3 + rng.Next(3);
+        y.OpenList("series");
+        for (var i = 0; i < count; i++)
+        {
+            var value = i == count - 1 ? after : before + (after - before) * i / (count - 1) * (0.7 + rng.Next(31) / 100.0);
+            y.FlowItem(("date", SampleYaml.Format(issued.AddMonths(i - count + 1))), ("value", SampleYaml.Format(Math.Round(value, 1))));
+        }
+        y.Close();
     }
 
     private static double Round(double value, double like) => like < 10 ? like : Math.Round(value);

@@ -69,7 +69,45 @@
     return { roleId: role.id, ready: ready, packages: packages, required: required };
   }
 
-  window.CredentialExplorer = { evaluate: evaluate, accepts: accepts };
+  /* The promotion steps from one role to another (breadth first over each role's "from"), or null when none leads there. */
+  function route(data, fromId, toId) {
+    var prev = {}, queue = [fromId];
+    prev[fromId] = null;
+    while (queue.length) {
+      var id = queue.shift();
+      if (id === toId) break;
+      data.roles.forEach(function (r) {
+        if (!(r.id in prev) && (r.from || []).indexOf(id) >= 0) { prev[r.id] = id; queue.push(r.id); }
+      });
+    }
+    if (!(toId in prev)) return null;
+    var steps = [];
+    for (var at = toId; at !== null; at = prev[at]) steps.unshift(at);
+    return steps;
+  }
+
+  /* Badges not held that would close unmet rules of a report: most rules closed first, then those whose prerequisites
+     are all held, then the highest rigor, then by name. */
+  function rank(data, report, held) {
+    var byId = {}, heldSet = {}, closes = {};
+    data.badges.forEach(function (b) { byId[b.id] = b; });
+    held.forEach(function (id) { heldSet[id] = true; });
+    report.packages.forEach(function (p) {
+      p.rules.forEach(function (r) {
+        if (!r.met) r.candidates.forEach(function (id) { if (!heldSet[id]) closes[id] = (closes[id] || 0) + 1; });
+      });
+    });
+    report.required.forEach(function (r) { if (!r.held) closes[r.badgeId] = (closes[r.badgeId] || 0) + 1; });
+    return Object.keys(closes).filter(function (id) { return byId[id]; }).map(function (id) {
+      var b = byId[id], pre = b.prerequisites || [];
+      return { id: id, name: b.name, rules: closes[id], rigor: b.rigor, ready: pre.every(function (x) { return heldSet[x]; }),
+        missingPrerequisites: pre.filter(function (x) { return !heldSet[x]; }) };
+    }).sort(function (a, b) {
+      return b.rules - a.rules || (b.ready - a.ready) || b.rigor - a.rigor || ordinal(a.name, b.name);
+    });
+  }
+
+  window.CredentialExplorer = { evaluate: evaluate, accepts: accepts, route: route, rank: rank };
 
   var root = document.querySelector('[data-explorer]');
   if (!root) return;
@@ -110,8 +148,9 @@
           '> <label for="held-' + esc(b.id) + '">' + esc(b.name) + '</label></li>';
       }).join('') + '</ul></fieldset>';
     }).join('');
-    if (saved.current) current.value = saved.current;
-    if (saved.target) target.value = saved.target;
+    var preset = new URLSearchParams(location.search);
+    if (preset.get('current') || saved.current) current.value = preset.get('current') || saved.current;
+    if (preset.get('target') || saved.target) target.value = preset.get('target') || saved.target;
 
     function held() {
       return Array.prototype.map.call(badgeList.querySelectorAll('input:checked'), function (i) { return i.value; });
@@ -129,6 +168,12 @@
       var report = evaluate(data, h, target.value);
       var role = data.roles.filter(function (r) { return r.id === target.value; })[0];
       var html = '<h2>' + esc(role.name) + ': ' + (report.ready ? 'you meet the requirements' : 'not there yet') + '</h2>';
+      if (current.value && current.value !== role.id && (role.from || []).indexOf(current.value) < 0) {
+        var steps = route(data, current.value, role.id), nameOf = function (id) { return esc(data.roles.filter(function (r) { return r.id === id; })[0].name); };
+        html += '<p class="notice" data-route>' + esc(role.name) + ' is not a promotion step from your current role. ' + (steps
+          ? 'The route: <span class="route">' + steps.map(nameOf).join(' → ') + '</span> (' + (steps.length - 1) + ' steps).'
+          : 'No promotion path leads there; it would be a lateral move.') + '</p>';
+      }
       html += '<p class="verdict ' + (report.ready ? 'is-ready' : 'is-not-ready') + '" data-ready="' + report.ready + '">' +
         (report.ready ? '<strong>Ready:</strong> every required badge is held and at least one package is met.' :
           '<strong>Not yet ready.</strong> Each badge counts toward at most one rule of a package.') + '</p>';
@@ -149,10 +194,25 @@
               (!r.met && r.candidates.length ? '<p>Would close it: ' + r.candidates.map(link).join(', ') + '</p>' : '') + '</li>';
           }).join('') + '</ol></div>';
       });
+      var ranked = report.ready ? [] : rank(data, report, h).slice(0, 8);
+      if (ranked.length) {
+        html += '<h3>Badges that would close the most gaps</h3><ol class="ranked" data-ranked>' + ranked.map(function (r) {
+          return '<li>' + link(r.id) + ': closes ' + r.rules + ' rule' + (r.rules === 1 ? '' : 's') + ', rigor ' + r.rigor +
+            (r.ready ? ', prerequisites held' : ', first earn ' + r.missingPrerequisites.map(link).join(', ')) + '</li>';
+        }).join('') + '</ol>';
+      }
       out.innerHTML = html;
     }
-    current.addEventListener('change', function () { target.value = ''; render(); });
-    target.addEventListener('change', render);
+    root.querySelector('[data-hold-current]').addEventListener('click', function () {
+      var role = data.roles.filter(function (r) { return r.id === current.value; })[0];
+      if (!role) return;
+      role.required.forEach(function (id) { var box = badgeList.querySelector('#held-' + CSS.escape(id)); if (box) box.checked = true; });
+      render();
+    });
+    // A target preset by the link from a role page stays until the reader picks another one.
+    var pinned = !!preset.get('target');
+    current.addEventListener('change', function () { if (!pinned) target.value = ''; render(); });
+    target.addEventListener('change', function () { pinned = false; render(); });
     badgeList.addEventListener('change', render);
     root.querySelector('[data-clear]').addEventListener('click', function () {
       Array.prototype.forEach.call(badgeList.querySelectorAll('input:checked'), function (i) { i.checked = false; });

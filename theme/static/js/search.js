@@ -139,6 +139,9 @@
   var sortSelect = root.querySelector('#search-sort');
   var retiredBox = root.querySelector('#search-retired');
   var facetsEl = root.querySelector('[data-facets]');
+  // On a phone the filters wait behind their disclosure, under the results; on a wider screen they start open.
+  var filtersEl = root.querySelector('[data-filters]');
+  if (filtersEl && window.matchMedia('(min-width: 48rem)').matches) filtersEl.open = true;
   var resultsEl = root.querySelector('[data-results]');
   var statusEl = root.querySelector('[data-status]');
   var moreButton = root.querySelector('[data-more]');
