@@ -227,6 +227,11 @@ public sealed partial class VerifyCredential(TrustedKeys keys, DateOnly asOf, Fu
             }
             bool? revoked = null;
             if (siteRevoked?.Invoke(list, Str(credential, "id") ?? "") is { } own) revoked = own;
+            else if (keys.Document(list) is { } pinned && !IsGenuineList(pinned, issuerId))
+            {
+                notChecked.Add($"revocation (the status list {list} in trust/ is not the issuer's: its proof does not verify, or another issuer signed it)");
+                continue;
+            }
             else if (keys.Document(list) is { } doc && doc["credentialSubject"] is JsonObject subject && Str(subject, "encodedList") is { } encoded)
             {
                 try
@@ -248,6 +253,26 @@ public sealed partial class VerifyCredential(TrustedKeys keys, DateOnly asOf, Fu
             }
             else checkedList.Add("not revoked (status list)");
         }
+    }
+
+    /// <summary>
+    /// Whether a pinned status list may speak for the credential's issuer: one without a proof is taken as pinned (the
+    /// catalog team put it in trust/); one with proofs must be issued by the same issuer, and every eddsa-rdfc-2022 proof
+    /// must verify with that issuer's key, else a changed list could hide a revocation.
+    /// </summary>
+    private bool IsGenuineList(JsonObject list, string issuerId)
+    {
+        var proofs = list["proof"] switch { JsonArray a => a.OfType<JsonObject>().ToList(), JsonObject o => [o], _ => [] };
+        if (proofs.Count == 0) return true;
+        if (IssuerId(list) != issuerId) return false;
+        foreach (var proof in proofs.Where(p => Str(p, "cryptosuite") == "eddsa-rdfc-2022"))
+        {
+            if (Str(proof, "verificationMethod") is not { } vm || keys.Resolve(vm, issuerId).Key?.Ed25519 is not { } ed) return false;
+            var single = (JsonObject)list.DeepClone();
+            single["proof"] = proof.DeepClone();
+            if (!VerifiesSafely(single, ed)) return false;
+        }
+        return true;
     }
 
     private static Result Unreadable(string why, string hint = "use the credential file as the issuer sent it: JSON with a proof, or a VC-JWT") =>

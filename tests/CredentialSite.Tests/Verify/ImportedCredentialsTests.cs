@@ -131,6 +131,23 @@ public sealed class ImportedCredentialsTests
     }
 
     [Fact]
+    public void A_pinned_status_list_whose_proof_fails_is_not_believed()
+    {
+        // Someone changed the pinned list (here its validFrom) after the issuer signed it: its bits say nothing.
+        var list = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Fixtures, "status-list.json")))!.AsObject();
+        list["validFrom"] = "2020-01-01T00:00:00Z";
+        var trust = $"""
+            -- trust/issuer-example.json --
+            {File.ReadAllText(Path.Combine(Fixtures, "did-web-issuer.did.json"))}
+            -- trust/issuer-example-status.json --
+            {list.ToJsonString()}
+            """;
+        using var site = Build(External("revoked-did-web.json"), ["revoked-did-web.json"], trust).AssertOk();
+
+        site.AssertFile("people/sam/index.html", "revocation (the status list https://issuer.example/badges/status/1 in trust/ is not the issuer&#39;s");
+    }
+
+    [Fact]
     public void A_did_web_issuer_without_its_keys_pinned_is_not_verifiable_offline()
     {
         using var site = Build(External("valid-did-web.json"), ["valid-did-web.json"]);
