@@ -27,10 +27,11 @@ public static class ValidateCatalog
         var clusters = competencies.Values.Select(c => c.Cluster).OfType<string>().Distinct().ToList();
         var assets = catalog.Assets.ToHashSet(StringComparer.Ordinal);
 
+        // Files that exist but could not be read: their own errors say why, so naming them is not reported again.
+        var unreadable = new Dictionary<string, IReadOnlySet<string>> { ["issuer"] = catalog.UnreadableIssuers, ["badge"] = catalog.UnreadableBadges };
         void Ref(IReadOnlyDictionary<string, object> known, string? id, string kind, LocationMap spans, string path)
         {
-            if (id is null || known.ContainsKey(id)) return;
-            if (kind == "issuer" && catalog.UnreadableIssuers.Contains(id) || kind == "badge" && catalog.UnreadableBadges.Contains(id)) return;
+            if (id is null || known.ContainsKey(id) || unreadable.TryGetValue(kind, out var files) && files.Contains(id)) return;
             diags.Error(DiagnosticCodes.UnknownReference, spans.At(path), $"unknown {kind} '{id}'", Suggest.Hint(id, known.Keys, kind));
         }
         var issuerIds = issuers.ToDictionary(kv => kv.Key, kv => (object)kv.Value);

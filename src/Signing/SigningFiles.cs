@@ -30,7 +30,9 @@ public static class SigningFiles
             yield return OutputFile.Later(path, () => JsonLd.FileBytes(Credentials.Credential(ix, person, earned)!));
             yield break;
         }
-        JsonObject Unsigned() => JsonSerializer.SerializeToNode(Credentials.Credential(ix, person, earned, signer.Did(issuer))!, JsonLd.Compact)!.AsObject();
+        // The credential is made once for both files (an immutable record); each file serializes its own JSON tree.
+        var credential = new Lazy<ObCredential>(() => Credentials.Credential(ix, person, earned, signer.Did(issuer))!);
+        JsonObject Unsigned() => JsonSerializer.SerializeToNode(credential.Value, JsonLd.Compact)!.AsObject();
         yield return OutputFile.Later(path, () => JsonLd.FileBytes(signer.SignDocument(Unsigned(), issuer)));
         yield return OutputFile.Later(ViewBuilder.CredentialJwtPath(person.Id, earned.Badge), () => Encoding.ASCII.GetBytes(signer.Jwt(Unsigned(), issuer)));
     }

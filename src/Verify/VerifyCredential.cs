@@ -227,19 +227,22 @@ public sealed partial class VerifyCredential(TrustedKeys keys, DateOnly asOf, Fu
             }
             bool? revoked = null;
             if (siteRevoked?.Invoke(list, Str(credential, "id") ?? "") is { } own) revoked = own;
-            else if (keys.Document(list) is { } pinned && !IsGenuineList(pinned, issuerId))
+            else if (keys.Document(list) is { } doc)
             {
-                notChecked.Add($"revocation (the status list {list} in trust/ is not the issuer's: its proof does not verify, or another issuer signed it)");
-                continue;
-            }
-            else if (keys.Document(list) is { } doc && doc["credentialSubject"] is JsonObject subject && Str(subject, "encodedList") is { } encoded)
-            {
-                try
+                if (!IsGenuineList(doc, issuerId))
                 {
-                    var bits = CredentialSite.Status.Bitstring.Decode(encoded);
-                    if (index < bits.Length * 8) revoked = CredentialSite.Status.Bitstring.Get(bits, index);
+                    notChecked.Add($"revocation (the status list {list} in trust/ is not the issuer's: its proof does not verify, or another issuer signed it)");
+                    continue;
                 }
-                catch (Exception e) when (e is FormatException or InvalidDataException) { }
+                if (doc["credentialSubject"] is JsonObject subject && Str(subject, "encodedList") is { } encoded)
+                {
+                    try
+                    {
+                        var bits = CredentialSite.Status.Bitstring.Decode(encoded);
+                        if (index < bits.Length * 8) revoked = CredentialSite.Status.Bitstring.Get(bits, index);
+                    }
+                    catch (Exception e) when (e is FormatException or InvalidDataException) { }
+                }
             }
             if (revoked is null)
             {
